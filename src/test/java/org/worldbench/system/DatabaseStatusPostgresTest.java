@@ -1,0 +1,7 @@
+package org.worldbench.system;
+
+import org.worldbench.testsupport.db.PostgresTest;
+
+@PostgresTest
+class DatabaseStatusPostgresTest extends DatabaseStatusContract {
+}
