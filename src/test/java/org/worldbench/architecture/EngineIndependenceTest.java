@@ -33,7 +33,7 @@ class EngineIndependenceTest {
         return noClasses().that().resideInAnyPackage(enginePackages)
                 .should().dependOnClassesThat().resideInAnyPackage(FORBIDDEN)
                 .as("engine packages import nothing from Spring, JPA or the platform")
-                .allowEmptyShould(true);
+                .allowEmptyShould(false);
     }
 
     @Test
