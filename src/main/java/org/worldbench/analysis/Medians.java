@@ -1,0 +1,36 @@
+package org.worldbench.analysis;
+
+import org.apache.commons.numbers.arrays.Selection;
+
+/** The median of a range of an array, found by selection in O(n), reordering the range in place. */
+final class Medians {
+
+    private Medians() {
+    }
+
+    /** Median of {@code values[from, to)}; the mean of the two middle values when the count is even. Reorders the range. */
+    static double ofRangeInPlace(double[] values, int from, int to) {
+        int n = to - from;
+        if (n <= 0) {
+            return Double.NaN;
+        }
+        int upper = from + n / 2;
+        Selection.select(values, from, to, upper);
+        double high = values[upper];
+        if ((n & 1) == 1) {
+            return high;
+        }
+        // After selection everything left of 'upper' is <= values[upper]: the lower middle is their maximum.
+        double low = values[from];
+        for (int i = from + 1; i < upper; i++) {
+            low = Math.max(low, values[i]);
+        }
+        return (low + high) / 2;
+    }
+
+    /** Median of all samples pooled over forks (NaN when there are none). */
+    static double of(Samples samples) {
+        double[] pooled = samples.pooled();
+        return ofRangeInPlace(pooled, 0, pooled.length);
+    }
+}
