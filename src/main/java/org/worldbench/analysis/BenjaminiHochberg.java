@@ -31,7 +31,8 @@ public final class BenjaminiHochberg {
         double runningMin = 1.0;
         for (int rank = m; rank >= 1; rank--) {
             int index = order[rank - 1];
-            runningMin = Math.min(runningMin, pValues[index] * m / rank);
+            // p·(m/rank), not (p·m)/rank: m/rank >= 1 exactly, so rounding can never push q below p.
+            runningMin = Math.min(runningMin, pValues[index] * ((double) m / rank));
             adjusted[index] = runningMin;
         }
         return adjusted;

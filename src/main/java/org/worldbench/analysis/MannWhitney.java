@@ -17,7 +17,7 @@ import org.apache.commons.statistics.inference.PValueMethod;
  * (that is the A/A failure of the plain U test shown in docs/verdicts.md); the verdict rule pairs it
  * with the hierarchical bootstrap interval.
  */
-final class MannWhitney {
+public final class MannWhitney {
 
     /** SciPy's {@code _mwu_choose_method}: exact only without ties and with a sample of at most 8. */
     static final int EXACT_MAX_SIZE = 8;
@@ -32,14 +32,14 @@ final class MannWhitney {
      * @param pValue two-sided p-value; 1 when every value of both samples is equal
      * @param exact  true when the exact distribution was used
      */
-    record Result(double u, double pValue, boolean exact) {
+    public record Result(double u, double pValue, boolean exact) {
     }
 
     private MannWhitney() {
     }
 
-    /** Both samples non-empty and finite. */
-    static Result test(double[] x, double[] y) {
+    /** Two-sided test of {@code x} against {@code y}; both non-empty and finite. */
+    public static Result test(double[] x, double[] y) {
         boolean exact = Math.min(x.length, y.length) <= EXACT_MAX_SIZE && !hasTies(x, y);
         var result = (exact ? EXACT : ASYMPTOTIC).test(x, y);
         double p = result.getPValue();
