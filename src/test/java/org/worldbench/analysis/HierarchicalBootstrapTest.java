@@ -11,14 +11,15 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
-import org.worldbench.analysis.proof.NoiseModel;
+import org.worldbench.analysis.proof.VerdictProof;
 
 class HierarchicalBootstrapTest {
 
     /**
      * Coverage on synthetic data with a known ratio: 1,000 comparisons of 5 forks × 10 iterations,
-     * trial = baseline distribution × 1.05, noise as estimated from the real JMH sample (iteration
-     * σ 3.23%, 13.7% outlier iterations averaging +37.5%) plus a 1% fork-to-fork spread. The test
+     * trial = baseline distribution × 1.05, noise as estimated from the real JMH sample
+     * ({@code VerdictProof.JMH_SAMPLE_NOISE}: iteration σ 4.32%, 10.5% outlier iterations averaging
+     * +46%) plus a 1% fork-to-fork spread. The test
      * uses 400 resamples instead of 2,000 to stay at about a second; with B = 400 the interval's
      * ends are the 2nd and 399th replicates, a nominal 99.0%. A binomial 99% at n = 1,000 lies in
      * [98.2%, 99.8%] three times out of a thousand; a plain two-level bootstrap (no calibration)
@@ -26,7 +27,7 @@ class HierarchicalBootstrapTest {
      */
     @Test
     void a_99_percent_interval_covers_the_true_ratio_about_99_percent_of_the_time() {
-        NoiseModel noise = new NoiseModel(0.01, 0.0323, 0.137, 0.375);
+        NoiseModel noise = VerdictProof.JMH_SAMPLE_NOISE.withForkSigma(0.01);
         RunComparator comparator = new RunComparator(VerdictSettings.defaults().withBootstrapResamples(400));
         SplittableRandom random = new SplittableRandom(20261124);
         double trueRatio = 1.05;

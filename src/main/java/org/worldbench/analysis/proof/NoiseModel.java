@@ -63,11 +63,13 @@ public record NoiseModel(double forkSigma, double iterationSigma, double outlier
      * Estimates the model from real runs, one {@link Samples} per benchmark, all values positive:
      * <ul>
      *   <li>{@code iterationSigma}: the median over benchmarks of the robust spread (1.4826 × MAD) of
-     *       ln(sample) − ln(fork median), pooled within forks; robust so outliers do not inflate it;</li>
+     *       ln(sample) − ln(fork median), pooled within forks, so outliers do not inflate it; divided by
+     *       the median of the same estimator on Gaussian forks of the same length (0.746 for 5
+     *       iterations: the MAD of a few values is biased low);</li>
      *   <li>{@code outlierRate}, {@code outlierMeanExcess}: share of iterations more than 3 robust
      *       spreads above their fork's median, and their mean relative excess over that median;</li>
      *   <li>{@code forkSigma}: the median over benchmarks with ≥ 2 forks of the robust spread of the
-     *       ln(fork medians), less the part the iteration noise explains ({@code iterationSigma²·π/(2n)}
+     *       ln(fork medians) (with the same small-sample correction), less the part the iteration noise explains ({@code iterationSigma²·π/(2n)}
      *       for a median of {@code n} iterations), floored at 0; NaN when no benchmark has 2 forks.</li>
      * </ul>
      */
@@ -92,7 +94,8 @@ public record NoiseModel(double forkSigma, double iterationSigma, double outlier
                     deviations[at++] = v - forkMedians[f];
                 }
             }
-            double sigma = 1.4826 * median(Arrays.stream(deviations).map(Math::abs).toArray());
+            double sigma = 1.4826 * median(Arrays.stream(deviations).map(Math::abs).toArray())
+                    / madConsistency(Math.max(2, meanLength));
             iterationSigmas[b] = sigma;
             for (double d : deviations) {
                 iterations++;
@@ -103,7 +106,8 @@ public record NoiseModel(double forkSigma, double iterationSigma, double outlier
             }
             if (forkCount >= 2) {
                 double m = median(forkMedians.clone());
-                double spread = 1.4826 * median(Arrays.stream(forkMedians).map(v -> Math.abs(v - m)).toArray());
+                double spread = 1.4826 * median(Arrays.stream(forkMedians).map(v -> Math.abs(v - m)).toArray())
+                        / madConsistency(forkCount);
                 double explained = sigma * sigma * Math.PI / (2.0 * Math.max(1, meanLength));
                 forkSigmas[withForks++] = Math.sqrt(Math.max(0, spread * spread - explained));
             }
@@ -128,6 +132,24 @@ public record NoiseModel(double forkSigma, double iterationSigma, double outlier
             return new NoiseModel(Double.isNaN(forkSigma) ? fallbackForkSigma : forkSigma, iterationSigma,
                     outlierRate, outlierMeanExcess);
         }
+    }
+
+    /**
+     * Median of 1.4826 × MAD over 20,001 Gaussian samples of {@code m} values with σ = 1 (fixed seed):
+     * what the robust spread of a fork of {@code m} iterations reads when the truth is 1.
+     */
+    static double madConsistency(int m) {
+        SplittableRandom random = new SplittableRandom(m);
+        double[] estimates = new double[20_001];
+        double[] values = new double[m];
+        for (int s = 0; s < estimates.length; s++) {
+            for (int i = 0; i < m; i++) {
+                values[i] = random.nextGaussian();
+            }
+            double centre = median(values.clone());
+            estimates[s] = 1.4826 * median(Arrays.stream(values).map(v -> Math.abs(v - centre)).toArray());
+        }
+        return median(estimates);
     }
 
     private static double median(double[] values) {

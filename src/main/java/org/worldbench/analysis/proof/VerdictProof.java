@@ -28,7 +28,7 @@ public final class VerdictProof {
      * benchmarks, 1 fork × 5 iterations each) by {@link NoiseModel#estimate}; the test
      * {@code NoiseModelEstimateTest} recomputes it from the copy in the test resources.
      */
-    public static final NoiseModel JMH_SAMPLE_NOISE = new NoiseModel(0.0, 0.0323, 0.137, 0.375);
+    public static final NoiseModel JMH_SAMPLE_NOISE = new NoiseModel(0.0, 0.0432, 0.105, 0.4595);
 
     private VerdictProof() {
     }
