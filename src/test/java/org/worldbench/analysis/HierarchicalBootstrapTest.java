@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.worldbench.analysis.proof.NoiseModel;
 import org.worldbench.analysis.proof.VerdictProof;
 
 class HierarchicalBootstrapTest {
