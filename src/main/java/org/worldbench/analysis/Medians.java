@@ -2,7 +2,12 @@ package org.worldbench.analysis;
 
 import org.apache.commons.numbers.arrays.Selection;
 
-/** The median of a range of an array, found by selection in O(n), reordering the range in place. */
+/**
+ * The median of a range of an array, found by commons-numbers' selection in O(n), reordering the
+ * range in place. On the bootstrap's 50 draws it is about twice as fast as sorting them
+ * ({@code VerdictBenchmark.verdictMedianOf50Selection} against {@code verdictMedianOf50Sort}), at the
+ * price of 24 bytes of garbage per call.
+ */
 final class Medians {
 
     private Medians() {
