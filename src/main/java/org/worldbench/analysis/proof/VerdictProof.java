@@ -17,9 +17,11 @@ import org.worldbench.analysis.VerdictSettings;
  * <pre>
  * ./mvnw -B -q package -DskipTests
  * java -cp target/benchmarks.jar org.worldbench.analysis.proof.VerdictProof [--forks 5] [--iterations 10]
- *      [--fork-sigma 0.005,0.01,0.02] [--aa-runs 40] [--power-runs 200] [--benchmarks 30] [--changed 3]
- *      [--seed 20261124]
+ *      [--fork-sigma 0.005,0.01,0.02] [--iteration-sigma 0.0432] [--outlier-rate 0.105] [--outlier-excess 0.4595]
+ *      [--aa-runs 40] [--power-runs 200] [--benchmarks 30] [--changed 3] [--seed 20261124]
  * </pre>
+ * The noise defaults are {@link #JMH_SAMPLE_NOISE}; {@code --fork-sigma} takes a list and prints one
+ * table per value (a single-fork sample cannot tell the fork-to-fork spread).
  */
 public final class VerdictProof {
 
@@ -45,15 +47,19 @@ public final class VerdictProof {
         int changed = Integer.parseInt(options.getOrDefault("changed", "3"));
         long seed = Long.parseLong(options.getOrDefault("seed", "20261124"));
         double[] slowdowns = {0.02, 0.05, 0.10};
+        NoiseModel base = new NoiseModel(0.0,
+                Double.parseDouble(options.getOrDefault("iteration-sigma", Double.toString(JMH_SAMPLE_NOISE.iterationSigma()))),
+                Double.parseDouble(options.getOrDefault("outlier-rate", Double.toString(JMH_SAMPLE_NOISE.outlierRate()))),
+                Double.parseDouble(options.getOrDefault("outlier-excess", Double.toString(JMH_SAMPLE_NOISE.outlierMeanExcess()))));
 
         PrintStream out = System.out;
         VerdictSettings settings = VerdictSettings.defaults();
         out.printf(Locale.ROOT, "Design %d forks × %d iterations per side; %d A/A runs and %d power runs per slowdown "
                         + "of %d benchmarks (%d slowed); seed %d; iteration noise σ=%.4f, outliers %.3f × +%.2f%n%n",
-                forks, iterations, aaRuns, powerRuns, benchmarks, changed, seed, JMH_SAMPLE_NOISE.iterationSigma(),
-                JMH_SAMPLE_NOISE.outlierRate(), JMH_SAMPLE_NOISE.outlierMeanExcess());
+                forks, iterations, aaRuns, powerRuns, benchmarks, changed, seed, base.iterationSigma(),
+                base.outlierRate(), base.outlierMeanExcess());
         for (double forkSigma : forkSigmas) {
-            NoiseModel noise = JMH_SAMPLE_NOISE.withForkSigma(forkSigma);
+            NoiseModel noise = base.withForkSigma(forkSigma);
             Simulation simulation = new Simulation(forks, iterations, noise, benchmarks, changed, aaRuns, powerRuns,
                     slowdowns, seed);
             long start = System.nanoTime();
@@ -77,7 +83,8 @@ public final class VerdictProof {
     }
 
     private static Map<String, String> parse(String[] args) {
-        List<String> known = List.of("forks", "iterations", "fork-sigma", "aa-runs", "power-runs", "benchmarks", "changed", "seed");
+        List<String> known = List.of("forks", "iterations", "fork-sigma", "iteration-sigma", "outlier-rate",
+                "outlier-excess", "aa-runs", "power-runs", "benchmarks", "changed", "seed");
         Map<String, String> options = new LinkedHashMap<>();
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
