@@ -18,6 +18,7 @@ import org.worldbench.analysis.VerdictSettings;
  * ./mvnw -B -q package -DskipTests
  * java -cp target/benchmarks.jar org.worldbench.analysis.proof.VerdictProof [--forks 5] [--iterations 10]
  *      [--fork-sigma 0.005,0.01,0.02] [--iteration-sigma 0.0432] [--outlier-rate 0.105] [--outlier-excess 0.4595]
+ *      [--confidence 0.99] [--minimum-effect 0.03]
  *      [--aa-runs 40] [--power-runs 200] [--benchmarks 30] [--changed 3] [--seed 20261124]
  * </pre>
  * The noise defaults are {@link #JMH_SAMPLE_NOISE}; {@code --fork-sigma} takes a list and prints one
@@ -53,7 +54,10 @@ public final class VerdictProof {
                 Double.parseDouble(options.getOrDefault("outlier-excess", Double.toString(JMH_SAMPLE_NOISE.outlierMeanExcess()))));
 
         PrintStream out = System.out;
-        VerdictSettings settings = VerdictSettings.defaults();
+        VerdictSettings settings = VerdictSettings.defaults()
+                .withConfidenceLevel(Double.parseDouble(options.getOrDefault("confidence", "0.99")))
+                .withMinimumEffect(Double.parseDouble(options.getOrDefault("minimum-effect", "0.03")));
+        out.printf(Locale.ROOT, "Verdict settings: %s%n", settings);
         out.printf(Locale.ROOT, "Design %d forks × %d iterations per side; %d A/A runs and %d power runs per slowdown "
                         + "of %d benchmarks (%d slowed); seed %d; iteration noise σ=%.4f, outliers %.3f × +%.2f%n%n",
                 forks, iterations, aaRuns, powerRuns, benchmarks, changed, seed, base.iterationSigma(),
@@ -84,7 +88,7 @@ public final class VerdictProof {
 
     private static Map<String, String> parse(String[] args) {
         List<String> known = List.of("forks", "iterations", "fork-sigma", "iteration-sigma", "outlier-rate",
-                "outlier-excess", "aa-runs", "power-runs", "benchmarks", "changed", "seed");
+                "outlier-excess", "confidence", "minimum-effect", "aa-runs", "power-runs", "benchmarks", "changed", "seed");
         Map<String, String> options = new LinkedHashMap<>();
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         while (!rest.isEmpty()) {
