@@ -2,6 +2,8 @@ package org.worldbench.analysis.proof;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.SplittableRandom;
 import org.worldbench.analysis.Samples;
 
@@ -139,6 +141,12 @@ public record NoiseModel(double forkSigma, double iterationSigma, double outlier
      * what the robust spread of a fork of {@code m} iterations reads when the truth is 1.
      */
     static double madConsistency(int m) {
+        return MAD_CONSISTENCY.computeIfAbsent(m, NoiseModel::simulateMadConsistency);
+    }
+
+    private static final Map<Integer, Double> MAD_CONSISTENCY = new ConcurrentHashMap<>();
+
+    private static double simulateMadConsistency(int m) {
         SplittableRandom random = new SplittableRandom(m);
         double[] estimates = new double[20_001];
         double[] values = new double[m];
