@@ -228,8 +228,9 @@ public final class RunComparator {
     }
 
     private static String describeChange(Effect effect, Direction direction, String unit) {
-        if (effect.estimate() == effect.noChange()) {
-            return "no change in the medians";
+        if (effect.scale() == Effect.Scale.RATIO ? Math.abs(effect.estimate() - 1) < 0.0005
+                : effect.estimate() == 0) {
+            return "±0.0%"; // below the printed precision: neither better nor worse
         }
         String better = direction.isWorse(effect.estimate(), effect.noChange()) ? "worse" : "better";
         String side = direction == Direction.LOWER_IS_BETTER ? "lower is better" : "higher is better";

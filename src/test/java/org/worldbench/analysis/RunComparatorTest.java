@@ -166,6 +166,7 @@ class RunComparatorTest {
                 Fixtures.constant(5, 10, 40.0), Fixtures.constant(5, 10, 40.0)));
 
         assertThat(c.verdict()).isEqualTo(Verdict.UNCHANGED);
+        assertThat(c.reason()).startsWith("no significant change (±0.0%)");
     }
 
     // --- degenerate input: INCONCLUSIVE with a reason, never an exception ---
