@@ -8,7 +8,7 @@ import org.apache.commons.numbers.arrays.Selection;
  * ({@code VerdictBenchmark.verdictMedianOf50Selection} against {@code verdictMedianOf50Sort}), at the
  * price of 24 bytes of garbage per call.
  */
-final class Medians {
+public final class Medians {
 
     private Medians() {
     }
@@ -31,6 +31,17 @@ final class Medians {
             low = Math.max(low, values[i]);
         }
         return (low + high) / 2;
+    }
+
+    /** Median of {@code values[from, to)} without touching the array (NaN when the range is empty). */
+    public static double of(double[] values, int from, int to) {
+        double[] copy = java.util.Arrays.copyOfRange(values, from, to);
+        return ofRangeInPlace(copy, 0, copy.length);
+    }
+
+    /** Median of all {@code values} without touching the array (NaN when empty). */
+    public static double of(double[] values) {
+        return of(values, 0, values.length);
     }
 
     /** Median of all samples pooled over forks (NaN when there are none). */

@@ -1,10 +1,10 @@
 package org.worldbench.analysis.changepoint;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.worldbench.analysis.Medians;
 
 /**
  * Finds steps in the history of one benchmark on one machine (a series of per-run medians, oldest
@@ -106,8 +106,8 @@ public final class EDivisive {
             int start = i == 0 ? 0 : found.get(i - 1).index();
             int end = i + 1 < found.size() ? found.get(i + 1).index() : series.length;
             ChangePoint cp = found.get(i);
-            described.add(new ChangePoint(cp.index(), cp.pValue(), median(series, start, cp.index()),
-                    median(series, cp.index(), end)));
+            described.add(new ChangePoint(cp.index(), cp.pValue(), Medians.of(series, start, cp.index()),
+                    Medians.of(series, cp.index(), end)));
         }
         return described;
     }
@@ -216,12 +216,5 @@ public final class EDivisive {
             values[i] = values[j];
             values[j] = t;
         }
-    }
-
-    private static double median(double[] values, int from, int to) {
-        double[] copy = Arrays.copyOfRange(values, from, to);
-        Arrays.sort(copy);
-        int n = copy.length;
-        return n == 0 ? Double.NaN : (n & 1) == 1 ? copy[n / 2] : (copy[n / 2 - 1] + copy[n / 2]) / 2;
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.worldbench.analysis.ComparisonInput;
 import org.worldbench.analysis.MachineCheck;
 import org.worldbench.analysis.MannWhitney;
+import org.worldbench.analysis.Medians;
 import org.worldbench.analysis.RunComparator;
 import org.worldbench.analysis.Samples;
 import org.worldbench.analysis.Verdict;
@@ -67,7 +68,7 @@ public interface DecisionRule {
                     double[] baseline = run.get(i).baseline().orElseThrow().pooled();
                     double p = MannWhitney.test(trial, baseline).pValue();
                     verdicts[i] = Judgement.of(p >= alpha ? Verdict.UNCHANGED
-                            : median(trial) > median(baseline) ? Verdict.REGRESSED : Verdict.IMPROVED);
+                            : Medians.of(trial) > Medians.of(baseline) ? Verdict.REGRESSED : Verdict.IMPROVED);
                 }
                 return verdicts;
             }
@@ -101,12 +102,5 @@ public interface DecisionRule {
             sum += v;
         }
         return sum / samples.size();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        return (n & 1) == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.SplittableRandom;
+import org.worldbench.analysis.Medians;
 import org.worldbench.analysis.Samples;
 
 /**
@@ -161,11 +162,6 @@ public record NoiseModel(double forkSigma, double iterationSigma, double outlier
     }
 
     private static double median(double[] values) {
-        if (values.length == 0) {
-            return Double.NaN;
-        }
-        Arrays.sort(values);
-        int n = values.length;
-        return (n & 1) == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+        return Medians.of(values);
     }
 }
