@@ -2,7 +2,6 @@ package org.worldbench.report;
 
 import java.io.StringWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ public final class JUnitXmlReport {
         List<Case> cases = new ArrayList<>();
         for (BenchmarkResult b : report.benchmarks()) {
             if ("failed".equals(b.status()) || b.metrics().isEmpty()) {
-                cases.add(new Case(b.className(), b.label(), 0, "failed".equals(b.status()) ? "error" : "skipped",
+                cases.add(new Case(b.className(), b.label(), b.seconds(), "failed".equals(b.status()) ? "error" : "skipped",
                         "failed".equals(b.status()) ? "trial failed" : "trial not measured (" + b.status() + ")",
                         b.failure() == null ? "" : b.failure()));
                 continue;
@@ -56,7 +55,9 @@ public final class JUnitXmlReport {
                 String message = m.verdict() == Verdict.REGRESSED
                         ? "regressed " + Formats.percent(m.changePercent()) + " (threshold " + Formats.number(m.thresholdPercent()) + "%)"
                         : detail;
-                cases.add(new Case(b.className(), name, 0, kind, message, detail));
+                // The trial's time goes to its primary case, so the suite's times add up.
+                cases.add(new Case(b.className(), name, m.name().equals(b.metrics().getFirst().name()) ? b.seconds() : 0, kind,
+                        message, detail));
             }
         }
         long failures = cases.stream().filter(c -> "failure".equals(c.kind())).count();

@@ -43,10 +43,11 @@ public record RunReport(long runId, String experiment, String description, Strin
      * @param status     trial status code ({@code done}, {@code failed}, {@code pending})
      * @param mode       JMH mode label, null if not measured
      * @param failure    why the trial failed, or null
+     * @param seconds    wall time of the trial's forks, seconds (0 if not measured)
      * @param metrics    every stored metric, primary first
      */
     public record BenchmarkResult(int ordinal, String name, String className, String parameters, String status, String mode,
-            String failure, List<MetricResult> metrics) {
+            String failure, double seconds, List<MetricResult> metrics) {
 
         public String label() {
             return name + (parameters.isEmpty() ? "" : "{" + parameters + "}");

@@ -90,7 +90,10 @@ public class RunReportLoader {
                         c == null ? Double.NaN : c.getThresholdPercent(), c == null ? null : c.getReason()));
             }
             benchmarks.add(new BenchmarkResult(t.getOrdinal(), t.getBenchmark().getName(), t.getBenchmark().getClassName(),
-                    t.getBenchmark().getParamsKey(), t.getStatus().code(), t.getMode(), t.getFailure(), results));
+                    t.getBenchmark().getParamsKey(), t.getStatus().code(), t.getMode(), t.getFailure(),
+                    t.getStartedAt() == null || t.getFinishedAt() == null ? 0
+                            : java.time.Duration.between(t.getStartedAt(), t.getFinishedAt()).toMillis() / 1000.0,
+                    results));
         }
         return new RunReport(run.getId(), run.getExperiment(), run.getDescription(), run.getStatus().code(),
                 run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt(), run.getGitCommit(), run.getGitBranch(),

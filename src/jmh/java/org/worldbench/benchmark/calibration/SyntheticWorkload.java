@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
  * vectorise and the JIT cannot fold (the seed comes from a non-final field and the result is
  * returned to JMH). {@code size} rounds are the base work; {@code size * slowdown / 100} more rounds
  * of the same loop are the slowdown, so the ratio of work is {@code 1 + slowdown / 100} exactly and
- * the ratio of time equals it up to the constant call overhead (a few ns against ~10 us at the
+ * the ratio of time equals it up to the constant call overhead (a few ns against ~25 us at the
  * default size).
  *
  * <p>HOW TO RUN: {@code java -jar target/benchmarks.jar synthetic -f 3 -wi 5 -i 10 -prof gc}; or an
@@ -37,7 +37,7 @@ public class SyntheticWorkload {
     @Param({"0", "2", "5", "10"})
     public int slowdown;
 
-    /** Base work in xorshift rounds (about 1 ns each on a 2.5 GHz core). Zero-padded so reports sort. */
+    /** Base work in xorshift rounds (a few ns each: three dependent operations). */
     @Param({"10000"})
     public int size;
 

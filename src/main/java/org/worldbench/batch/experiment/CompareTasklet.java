@@ -33,7 +33,7 @@ import org.worldbench.results.TrialStatus;
  * verdict per compared metric: the primary score and heap bytes per operation. The verdict rule is
  * the {@link BenchmarkComparator} bean. Idempotent: earlier comparisons of the run are replaced.
  */
-final class CompareTasklet implements Tasklet {
+class CompareTasklet implements Tasklet {
 
     /** The metrics that get verdicts; other secondary metrics are stored and reported, not judged. */
     static final List<String> COMPARED_METRICS = List.of(MetricMeasurement.PRIMARY, MetricMeasurement.GC_ALLOC_RATE_NORM);

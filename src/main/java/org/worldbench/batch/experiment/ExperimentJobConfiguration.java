@@ -105,8 +105,9 @@ public class ExperimentJobConfiguration {
 
     @Bean
     @StepScope
-    ReportTasklet reportTasklet(@Value("#{jobParameters['runId']}") Long runId, ReportService reports) {
-        return new ReportTasklet(runId, reports);
+    ReportTasklet reportTasklet(@Value("#{jobParameters['runId']}") Long runId, ReportService reports, RunRepository runs,
+            Clock clock) {
+        return new ReportTasklet(runId, reports, runs, clock);
     }
 
     @Bean

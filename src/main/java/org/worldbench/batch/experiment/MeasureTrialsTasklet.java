@@ -36,7 +36,7 @@ import org.worldbench.results.TrialStatus;
  * measured is still pending. A trial whose benchmark fails is stored as failed with the reason and
  * the run goes on.
  */
-final class MeasureTrialsTasklet implements Tasklet {
+class MeasureTrialsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(MeasureTrialsTasklet.class);
 

@@ -17,7 +17,7 @@ import org.worldbench.results.TrialRepository;
  * Step 1, plan: expands the run's spec snapshot into trials and stores them all as pending, in the
  * step's single transaction. Does nothing if the run already has trials (a restart after the plan).
  */
-final class PlanTrialsTasklet implements Tasklet {
+class PlanTrialsTasklet implements Tasklet {
 
     private final long runId;
     private final ExperimentSpecs specs;

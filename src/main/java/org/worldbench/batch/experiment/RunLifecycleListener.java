@@ -47,6 +47,9 @@ final class RunLifecycleListener implements JobExecutionListener {
                 .orElse(execution.getExitStatus().getExitDescription());
         transactions.executeWithoutResult(tx -> {
             Run run = runs.findById(runId).orElseThrow();
+            if (completed && run.getStatus() == RunStatus.COMPLETED) {
+                return; // the report step marked it, with the time the report shows
+            }
             run.markFinished(completed ? RunStatus.COMPLETED : RunStatus.FAILED, failure, clock.instant());
             runs.save(run);
         });

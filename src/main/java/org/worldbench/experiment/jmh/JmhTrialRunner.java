@@ -72,6 +72,8 @@ public final class JmhTrialRunner {
     ChainedOptionsBuilder options(PlannedTrial trial, JmhSettings settings, Path log) {
         List<String> jvmArgs = new ArrayList<>();
         jvmArgs.add("--enable-native-access=ALL-UNNAMED");
+        // JMH 1.37 reads fields through sun.misc.Unsafe; JDK 24+ warns on every fork unless allowed.
+        jvmArgs.add("--sun-misc-unsafe-memory-access=allow");
         jvmArgs.add("-Xms" + settings.heap());
         jvmArgs.add("-Xmx" + settings.heap());
         jvmArgs.addAll(settings.jvmArgs());

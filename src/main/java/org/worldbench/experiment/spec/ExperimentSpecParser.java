@@ -394,9 +394,10 @@ public final class ExperimentSpecParser {
                 if (key == null) {
                     problem(t.getKeyNode(), path, "keys must be plain words, got " + kind(t.getKeyNode()));
                 } else if (!allowed.contains(key)) {
-                    List<String> hint = BenchmarkCatalog.closest(key, allowed, 1);
-                    problem(t.getKeyNode(), where, "unknown key (did you mean '" + hint.getFirst() + "'? allowed: "
-                            + String.join(", ", new TreeSet<>(allowed)) + ")");
+                    String hint = BenchmarkCatalog.closest(key, allowed, 1).getFirst();
+                    boolean close = BenchmarkCatalog.editDistance(key, hint) <= Math.max(2, key.length() / 3);
+                    problem(t.getKeyNode(), where, "unknown key (" + (close ? "did you mean '" + hint + "'? " : "")
+                            + "allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")");
                 } else if (keys.containsKey(key)) {
                     problem(t.getKeyNode(), where, "duplicate key (first given on line "
                             + (keys.get(key).getKeyNode().getStartMark().getLine() + 1) + ")");
