@@ -29,10 +29,15 @@ final class RestartCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Restart even if the run was last measured on another host.")
     private boolean force;
 
+    @Option(names = "--reports-dir", paramLabel = "DIR", description = "Where reports are written (default: ./reports).")
+    private java.nio.file.Path reportsDirectory;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        try (PlatformContext platform = PlatformContext.start(root.profile());
+        java.util.Map<String, Object> properties = reportsDirectory == null ? java.util.Map.of()
+                : java.util.Map.of("worldbench.reports-dir", reportsDirectory.toString());
+        try (PlatformContext platform = PlatformContext.start(root.profile(), properties);
                 ProgressBar progress = new ProgressBar(out, System.console() != null && System.console().isTerminal(), 1)) {
             platform.onEvent(TrialProgress.class, progress::on);
             Run run = platform.bean(ExperimentLauncher.class).restart(runId, force);

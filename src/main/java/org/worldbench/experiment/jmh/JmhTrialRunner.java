@@ -2,6 +2,7 @@ package org.worldbench.experiment.jmh;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,39 +35,79 @@ import org.worldbench.experiment.spec.JmhSettings;
  */
 public final class JmhTrialRunner {
 
+    private static final org.slf4j.Logger LOGGER = org.slf4j.LoggerFactory.getLogger(JmhTrialRunner.class);
+    /** What JMH says when another JMH run on this machine holds its lock file. */
+    static final String LOCK_BUSY = "Unable to acquire the JMH lock";
+    private static final Duration LOCK_POLL = Duration.ofSeconds(2);
+
     private final String javaExecutable;
+    private final Duration lockWait;
 
     public JmhTrialRunner() {
-        this(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        this(Path.of(System.getProperty("java.home"), "bin", "java").toString(), Duration.ofMinutes(30));
     }
 
-    public JmhTrialRunner(String javaExecutable) {
+    /**
+     * @param javaExecutable the JVM the forks run on
+     * @param lockWait       how long to wait while another JMH run on this machine holds JMH's lock
+     *                       (two benchmark runs at once would disturb each other's numbers)
+     */
+    public JmhTrialRunner(String javaExecutable, Duration lockWait) {
         this.javaExecutable = javaExecutable;
+        this.lockWait = lockWait;
     }
 
     /**
      * Runs the trial and returns every sample.
      *
      * @param log file that receives JMH's output for this trial (created, parent folders too)
-     * @throws TrialFailedException if a fork fails (the benchmark threw, the JVM died) or gives no result
+     * @throws TrialFailedException  if a fork fails (the benchmark threw, the JVM died) or gives no result
+     * @throws IllegalStateException if another JMH run keeps JMH's machine-wide lock longer than the wait
+     *                               allowed: a problem of the machine, not of the trial, so the run stops
+     *                               (and can be restarted) instead of recording the trial as failed
      */
     public TrialMeasurement measure(PlannedTrial trial, JmhSettings settings, Path log) {
         ForkableClassPath.check();
-        Instant started = Instant.now();
-        Collection<RunResult> results;
-        try {
-            Files.createDirectories(log.toAbsolutePath().getParent());
-            results = new Runner(options(trial, settings, log).build()).run();
-        } catch (RunnerException e) {
-            throw new TrialFailedException(trial.label() + " failed: " + rootMessage(e) + " (JMH log: " + log + ")", e);
-        } catch (java.io.IOException e) {
-            throw new TrialFailedException("cannot create " + log.getParent() + ": " + e.getMessage(), e);
+        Instant waitUntil = Instant.now().plus(lockWait);
+        while (true) {
+            Instant started = Instant.now();
+            Collection<RunResult> results;
+            try {
+                Files.createDirectories(log.toAbsolutePath().getParent());
+                results = new Runner(options(trial, settings, log).build()).run();
+            } catch (RunnerException e) {
+                if (rootMessage(e).contains(LOCK_BUSY)) {
+                    if (Instant.now().isAfter(waitUntil)) {
+                        throw new IllegalStateException("another JMH run on this machine has held JMH's lock for more than "
+                                + lockWait.toMinutes() + " min; stop it, or restart this run when it is done", e);
+                    }
+                    LOGGER.info("another JMH run holds JMH's lock: waiting before {}", trial.label());
+                    sleep(LOCK_POLL);
+                    continue;
+                }
+                throw new TrialFailedException(trial.label() + " failed: " + rootMessage(e) + " (JMH log: " + log + ")", e);
+            } catch (java.io.IOException e) {
+                throw new TrialFailedException("cannot create " + log.getParent() + ": " + e.getMessage(), e);
+            }
+            return toMeasurement(trial, results, started, log);
         }
+    }
+
+    private static TrialMeasurement toMeasurement(PlannedTrial trial, Collection<RunResult> results, Instant started, Path log) {
         if (results.size() != 1) {
             throw new TrialFailedException(trial.label() + ": JMH returned " + results.size()
                     + " results, expected exactly one (JMH log: " + log + ")", null);
         }
         return toMeasurement(results.iterator().next(), started, Instant.now());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for JMH's lock", e);
+        }
     }
 
     ChainedOptionsBuilder options(PlannedTrial trial, JmhSettings settings, Path log) {
