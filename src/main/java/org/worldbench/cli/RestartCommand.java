@@ -35,6 +35,7 @@ final class RestartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
+        org.worldbench.experiment.jmh.ForkableClassPath.check();
         java.util.Map<String, Object> properties = reportsDirectory == null ? java.util.Map.of()
                 : java.util.Map.of("worldbench.reports-dir", reportsDirectory.toString());
         try (PlatformContext platform = PlatformContext.start(root.profile(), properties);

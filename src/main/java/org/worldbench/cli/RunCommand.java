@@ -12,6 +12,7 @@ import org.worldbench.batch.experiment.ExperimentLauncher;
 import org.worldbench.batch.experiment.ExperimentSpecs;
 import org.worldbench.batch.experiment.TrialProgress;
 import org.worldbench.experiment.catalog.BenchmarkCatalog;
+import org.worldbench.experiment.jmh.ForkableClassPath;
 import org.worldbench.experiment.spec.ExperimentSpec;
 import org.worldbench.experiment.spec.InvalidSpecException;
 import org.worldbench.report.ReportService;
@@ -64,6 +65,7 @@ final class RunCommand implements Callable<Integer> {
             reportInvalid(invalid, err);
             return ExitCode.INVALID_OR_FAILED;
         }
+        ForkableClassPath.check(); // before anything starts: 'java -jar' on the nested jar cannot fork
         SourceRevision revision = SourceRevision.resolve(commit, branch, System.getenv());
         Map<String, Object> properties = new HashMap<>();
         if (reportsDirectory != null) {

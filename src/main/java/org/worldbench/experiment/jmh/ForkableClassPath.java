@@ -17,7 +17,11 @@ public final class ForkableClassPath {
 
     /** @throws IllegalStateException with the command to use instead, when forks cannot start */
     public static void check() {
-        String classPath = System.getProperty("java.class.path", "");
+        check(System.getProperty("java.class.path", ""));
+    }
+
+    /** As {@link #check()} for the given class path. */
+    static void check(String classPath) {
         if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
             return;
         }

@@ -26,6 +26,11 @@ class KillAndRestartH2Test extends KillAndRestartContract {
     }
 
     @Override
+    Map<String, String> systemProperties(Path folder) {
+        return Map.of("worldbench.data-dir", folder.resolve("data").toString());
+    }
+
+    @Override
     Connection connect(Path folder) throws SQLException {
         // IFEXISTS: never create the file before the application does (it would then own the server).
         return DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("data").resolve("worldbench")

@@ -45,6 +45,12 @@ class KillAndRestartPostgresTest extends KillAndRestartContract {
     }
 
     @Override
+    Map<String, String> systemProperties(Path folder) {
+        return Map.of("spring.datasource.url", database.url(), "spring.datasource.username", database.user(),
+                "spring.datasource.password", database.password());
+    }
+
+    @Override
     Connection connect(Path folder) throws SQLException {
         return database.connect();
     }
