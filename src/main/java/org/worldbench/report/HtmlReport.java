@@ -70,7 +70,8 @@ public final class HtmlReport {
         item(h, "verdicts", r.method());
         h.append("</dl>\n");
 
-        h.append("<h2>Change against the baseline</h2>\n");
+        h.append("<h2>Change against the baseline</h2>\n<p class=\"note\">Change of each benchmark's median; the grey band is its"
+                + " threshold; red is worse, green better (lower time or bytes per op, higher throughput).</p>\n");
         changeChart(h, r);
 
         h.append("<h2>Results</h2>\n<table>\n<thead><tr><th>#</th><th>benchmark</th><th>mode</th><th>score</th><th>unit</th>")
@@ -163,9 +164,9 @@ public final class HtmlReport {
         h.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"5\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\"/>%n", zero, zero, height - 18));
         h.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">0%%</text>%n", zero, height - 5));
         h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>%n", labelWidth, height - 5,
-                esc(Formats.percent(-limit) + " better")));
+                esc(Formats.percent(-limit) + " (lower)")));
         h.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>%n",
-                labelWidth + plotWidth, height - 5, esc(Formats.percent(limit) + " worse (for time per op)")));
+                labelWidth + plotWidth, height - 5, esc(Formats.percent(limit) + " (higher)")));
         h.append("</svg>\n");
     }
 

@@ -81,10 +81,14 @@ class CompareTasklet implements Tasklet {
         for (TrialMetric m : metrics.findByRun(runId)) {
             units.put(m.getTrialId() + "/" + m.getMetric(), m.getUnit());
         }
+        Map<String, String> baselineUnits = new HashMap<>();
+        choice.run().ifPresent(b -> metrics.findByRun(b.getId())
+                .forEach(m -> baselineUnits.put(m.getTrialId() + "/" + m.getMetric(), m.getUnit())));
 
         List<ComparisonInput> inputs = new ArrayList<>();
         List<Trial> inputTrials = new ArrayList<>();
         List<Long> baselineRuns = new ArrayList<>();
+        Map<Integer, String> incomparable = new HashMap<>();
         for (String metric : COMPARED_METRICS) {
             Map<Long, double[][]> own = store.samples(measured.stream().map(Trial::getId).toList(), metric);
             Map<Long, double[][]> theirs = store.samples(baselineByBenchmark.values().stream().map(Trial::getId).toList(), metric);
@@ -94,7 +98,13 @@ class CompareTasklet implements Tasklet {
                     continue; // this trial has no such metric (e.g. run without -prof gc)
                 }
                 Optional<Trial> baseline = Optional.ofNullable(baselineByBenchmark.get(trial.getBenchmark().getId()));
-                double[][] baselineSamples = baseline.map(b -> theirs.get(b.getId())).orElse(null);
+                String theirUnit = baseline.map(b -> baselineUnits.get(b.getId() + "/" + metric)).orElse(null);
+                // A baseline measured in another unit (another mode or time unit in its spec) is not comparable.
+                double[][] baselineSamples = unit.equals(theirUnit) ? theirs.get(baseline.get().getId()) : null;
+                if (theirUnit != null && !unit.equals(theirUnit)) {
+                    incomparable.put(inputs.size(), "the baseline measured " + metric + " in " + theirUnit + ", this run in "
+                            + unit + ": not comparable");
+                }
                 inputs.add(new ComparisonInput(trial.getBenchmark().label(), trial.getBenchmark().getName(), metric, unit,
                         trial.getMode(), own.get(trial.getId()), baselineSamples,
                         spec.thresholds().percentFor(trial.getBenchmark().getName())));
@@ -107,7 +117,10 @@ class CompareTasklet implements Tasklet {
         for (int i = 0; i < inputs.size(); i++) {
             ComparisonInput input = inputs.get(i);
             ComparisonOutcome outcome = outcomes.get(i);
-            if (input.baseline() == null && choice.run().isPresent()) {
+            if (incomparable.containsKey(i)) {
+                outcome = new ComparisonOutcome(outcome.verdict(), outcome.trialMedian(), outcome.baselineMedian(),
+                        outcome.ratio(), outcome.changePercent(), incomparable.get(i));
+            } else if (input.baseline() == null && choice.run().isPresent()) {
                 outcome = new ComparisonOutcome(outcome.verdict(), outcome.trialMedian(), outcome.baselineMedian(),
                         outcome.ratio(), outcome.changePercent(), "new benchmark: baseline run " + choice.run().get().getId()
                                 + " has no result for it");

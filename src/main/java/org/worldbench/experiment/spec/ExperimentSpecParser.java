@@ -607,6 +607,9 @@ public final class ExperimentSpecParser {
                     Node item = items.get(i);
                     if (!(item instanceof ScalarNode s) || s.getTag().equals(Tag.NULL)) {
                         problem(item, key + "[" + i + "]", "expected a single value, got " + kind(item));
+                    } else if (s.getValue().contains(",") || s.getValue().contains("=")) {
+                        problem(item, key + "[" + i + "]", "'" + s.getValue() + "' contains ',' or '=', which separate"
+                                + " parameters in a benchmark's key");
                     } else if (values.contains(s.getValue())) {
                         problem(item, key + "[" + i + "]", "'" + s.getValue() + "' is listed twice");
                     } else {

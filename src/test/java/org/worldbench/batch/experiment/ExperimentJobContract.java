@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,11 @@ import org.worldbench.experiment.spec.InvalidSpecException;
 import org.worldbench.experiment.spec.InvalidSpecs;
 import org.worldbench.report.ReportFiles;
 import org.worldbench.report.ReportService;
+import org.worldbench.experiment.spec.BaselineSelection;
 import org.worldbench.results.Baselines;
+import org.worldbench.results.Machine;
+import org.worldbench.results.Machines;
+import org.worldbench.results.RunRepository;
 import org.worldbench.results.Comparison;
 import org.worldbench.results.ComparisonRepository;
 import org.worldbench.results.MachineFingerprint;
@@ -69,6 +74,8 @@ abstract class ExperimentJobContract {
     @Autowired RunStore store;
     @Autowired ReportService reports;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Machines machineService;
+    @Autowired RunRepository runs;
 
     static List<Arguments> invalidSpecs() {
         return InvalidSpecs.list();
@@ -150,6 +157,35 @@ abstract class ExperimentJobContract {
                     .toArray(Double[]::new));
         }
         assertThat(folder.resolve("jmh").resolve("0001-synthetic.log")).content().contains("Result \"");
+
+        // and a run measured in another unit (throughput instead of time) is not compared with them
+        Run throughput = launcher.run(request(write("third.yaml", InvalidSpecs.VALID.replace("forks: 1", "forks: 1\n  mode: thrpt")
+                + "baseline: {mode: named, name: main}\n")));
+        assertThat(comparisons.findByRunIdOrderById(throughput.getId()))
+                .filteredOn(c -> c.getMetric().equals(MetricMeasurement.PRIMARY)).singleElement().satisfies(c -> {
+                    assertThat(c.getVerdict()).isEqualTo(Verdict.INCONCLUSIVE);
+                    assertThat(c.getReason()).isEqualTo("the baseline measured primary in ns/op, this run in ops/ns: not comparable");
+                });
+    }
+
+    @Test
+    void a_named_baseline_of_another_machine_is_never_used_and_the_note_says_where_it_is() {
+        Machine here = machineService.findOrCreate(MachineFingerprint.current());
+        Machine other = machineService.findOrCreate(new MachineFingerprint("Other CPU", 64, 262_144, "Linux", "6.1", "amd64",
+                "Other vendor", "25.0.1"));
+        Run there = new Run("elsewhere", "", null, "name: elsewhere", other, null, null, Map.of(), Instant.now());
+        there.markFinished(RunStatus.COMPLETED, null, Instant.now());
+        there = runs.save(there);
+        baselines.promote("release", there.getId());
+        Run mine = runs.save(new Run("elsewhere", "", null, "name: elsewhere", here, null, null, Map.of(), Instant.now()));
+
+        Baselines.Choice named = baselines.choose(mine, new BaselineSelection(BaselineSelection.Mode.NAMED, "release"));
+        Baselines.Choice latest = baselines.choose(mine, BaselineSelection.DEFAULT);
+
+        assertThat(named.run()).isEmpty();
+        assertThat(named.note()).contains("no baseline 'release' on this machine")
+                .contains("it exists on machine " + other.getId() + ", which is not compared silently");
+        assertThat(latest.run()).as("a completed run of the experiment exists, but on another machine").isEmpty();
     }
 
     private static ExperimentLauncher.Request request(Path spec) {

@@ -63,6 +63,8 @@ public final class InvalidSpecs {
                         "spec.yaml:4: matrix.slowdwn: unknown parameter 'slowdwn': no selected benchmark has it"),
                 Arguments.of("value of the wrong type", "name: x\nbenchmarks: [synthetic]\nmatrix:\n  slowdown: [0, five]\n",
                         "spec.yaml:4: matrix.slowdown[1]: expected int, got 'five' (parameter of synthetic)"),
+                Arguments.of("value with a key separator", "name: x\nbenchmarks: [synthetic]\nmatrix:\n  slowdown: ['1,2']\n",
+                        "spec.yaml:4: matrix.slowdown[0]: '1,2' contains ',' or '='"),
                 Arguments.of("nested value in the matrix", "name: x\nbenchmarks: [synthetic]\nmatrix:\n  slowdown:\n    - {a: 1}\n",
                         "spec.yaml:5: matrix.slowdown[0]: expected a single value, got a mapping"),
                 Arguments.of("forks not a number", "name: x\nbenchmarks: [synthetic]\njmh:\n  forks: two\n",
