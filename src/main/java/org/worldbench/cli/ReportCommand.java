@@ -1,14 +1,12 @@
 package org.worldbench.cli;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.worldbench.report.ReportService;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -27,16 +25,12 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "Run id (see 'worldbench runs').")
     private long runId;
 
-    @Option(names = "--reports-dir", paramLabel = "DIR", description = "Where reports are written (default: ./reports).")
-    private Path reportsDirectory;
+    @Mixin
+    private ReportsDirectoryOption reportsDirectory;
 
     @Override
     public Integer call() {
-        Map<String, Object> properties = new HashMap<>();
-        if (reportsDirectory != null) {
-            properties.put("worldbench.reports-dir", reportsDirectory.toString());
-        }
-        try (PlatformContext platform = PlatformContext.start(root.profile(), properties)) {
+        try (PlatformContext platform = PlatformContext.start(root.profile(), reportsDirectory.properties())) {
             ReportService reports = platform.bean(ReportService.class);
             Path folder = reports.write(runId);
             var out = spec.commandLine().getOut();

@@ -7,6 +7,7 @@ import org.worldbench.batch.experiment.TrialProgress;
 import org.worldbench.results.Run;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -29,16 +30,14 @@ final class RestartCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Restart even if the run was last measured on another host.")
     private boolean force;
 
-    @Option(names = "--reports-dir", paramLabel = "DIR", description = "Where reports are written (default: ./reports).")
-    private java.nio.file.Path reportsDirectory;
+    @Mixin
+    private ReportsDirectoryOption reportsDirectory;
 
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         org.worldbench.experiment.jmh.ForkableClassPath.check();
-        java.util.Map<String, Object> properties = reportsDirectory == null ? java.util.Map.of()
-                : java.util.Map.of("worldbench.reports-dir", reportsDirectory.toString());
-        try (PlatformContext platform = PlatformContext.start(root.profile(), properties);
+        try (PlatformContext platform = PlatformContext.start(root.profile(), reportsDirectory.properties());
                 ProgressBar progress = new ProgressBar(out, System.console() != null && System.console().isTerminal(), 1)) {
             platform.onEvent(TrialProgress.class, progress::on);
             Run run = platform.bean(ExperimentLauncher.class).restart(runId, force);

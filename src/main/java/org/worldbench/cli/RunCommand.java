@@ -3,7 +3,6 @@ package org.worldbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,6 +18,7 @@ import org.worldbench.report.ReportService;
 import org.worldbench.results.Run;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -51,8 +51,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "A label stored with the run; repeatable.")
     private Map<String, String> tags = new LinkedHashMap<>();
 
-    @Option(names = "--reports-dir", paramLabel = "DIR", description = "Where reports are written (default: ./reports).")
-    private Path reportsDirectory;
+    @Mixin
+    private ReportsDirectoryOption reportsDirectory;
 
     @Override
     public Integer call() {
@@ -67,11 +67,7 @@ final class RunCommand implements Callable<Integer> {
         }
         ForkableClassPath.check(); // before anything starts: 'java -jar' on the nested jar cannot fork
         SourceRevision revision = SourceRevision.resolve(commit, branch, System.getenv());
-        Map<String, Object> properties = new HashMap<>();
-        if (reportsDirectory != null) {
-            properties.put("worldbench.reports-dir", reportsDirectory.toString());
-        }
-        try (PlatformContext platform = PlatformContext.start(root.profile(), properties);
+        try (PlatformContext platform = PlatformContext.start(root.profile(), reportsDirectory.properties());
                 ProgressBar progress = new ProgressBar(out, System.console() != null && System.console().isTerminal(),
                         experiment.jmh().forks())) {
             platform.onEvent(TrialProgress.class, progress::on);

@@ -1,6 +1,5 @@
 package org.worldbench.report;
 
-import java.util.Map;
 import java.util.TreeMap;
 
 import org.worldbench.report.RunReport.BenchmarkResult;
@@ -48,7 +47,7 @@ public final class JsonReport {
             json.field("name").value(b.name());
             json.field("class").value(b.className());
             json.field("parameters").open('{');
-            parameters(b.parameters()).forEach((k, v) -> json.field(k).value(v));
+            org.worldbench.experiment.plan.PlannedTrial.parseKey(b.parameters()).forEach((k, v) -> json.field(k).value(v));
             json.close('}');
             json.field("status").value(b.status());
             json.field("mode").value(b.mode());
@@ -77,17 +76,6 @@ public final class JsonReport {
         json.close(']');
         json.close('}');
         return json.toString() + "\n";
-    }
-
-    static Map<String, String> parameters(String key) {
-        Map<String, String> parameters = new TreeMap<>();
-        if (!key.isEmpty()) {
-            for (String pair : key.split(",")) {
-                int eq = pair.indexOf('=');
-                parameters.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
-        return parameters;
     }
 
     private static String str(Object value) {

@@ -3,7 +3,6 @@ package org.worldbench.batch.experiment;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.SequencedMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +75,7 @@ class MeasureTrialsTasklet implements Tasklet {
         }
         Trial trial = next.get();
         PlannedTrial planned = new PlannedTrial(trial.getOrdinal(), trial.getBenchmark().getName(),
-                trial.getBenchmark().getClassName(), parameters(trial.getBenchmark().getParamsKey()));
+                trial.getBenchmark().getClassName(), PlannedTrial.parseKey(trial.getBenchmark().getParamsKey()));
         int total = (int) trials.countByRunId(runId);
         int finishedBefore = total - (int) trials.countByRunIdAndStatus(runId, TrialStatus.PENDING);
         events.publishEvent(new TrialProgress(runId, trial.getOrdinal(), total, finishedBefore, planned.label(),
@@ -98,17 +97,5 @@ class MeasureTrialsTasklet implements Tasklet {
                     TrialProgress.Phase.FAILED, spec.jmh().nominalTrialTime(), failure.getMessage()));
         }
         return RepeatStatus.CONTINUABLE;
-    }
-
-    /** Inverse of {@link PlannedTrial#parametersKey()}. */
-    static SequencedMap<String, String> parameters(String key) {
-        SequencedMap<String, String> parameters = new java.util.LinkedHashMap<>();
-        if (!key.isEmpty()) {
-            for (String pair : key.split(",")) {
-                int eq = pair.indexOf('=');
-                parameters.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
-        return parameters;
     }
 }

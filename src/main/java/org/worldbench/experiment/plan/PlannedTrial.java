@@ -23,6 +23,18 @@ public record PlannedTrial(int ordinal, String benchmark, String className, Sequ
         return parameters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 
+    /** Inverse of {@link #key}: parameter name → value, in key order. */
+    public static SequencedMap<String, String> parseKey(String key) {
+        SequencedMap<String, String> parameters = new java.util.LinkedHashMap<>();
+        if (!key.isEmpty()) {
+            for (String pair : key.split(",")) {
+                int eq = pair.indexOf('=');
+                parameters.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return parameters;
+    }
+
     /** {@code synthetic{size=10000,slowdown=5}}: how a trial is named to people. */
     public String label() {
         return benchmark + (parameters.isEmpty() ? "" : "{" + parametersKey() + "}");
