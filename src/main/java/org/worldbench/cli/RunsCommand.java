@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import org.springframework.data.domain.Pageable;
 import org.worldbench.results.Run;
 import org.worldbench.results.RunRepository;
+import org.worldbench.results.TrialRepository;
+import org.worldbench.results.TrialStatus;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code worldbench runs}: the latest runs, newest first. */
+/** {@code worldbench runs}: the latest runs, newest first, with how many of their trials are measured. */
 @Command(name = "runs", description = "List the latest runs, newest first.")
 final class RunsCommand implements Callable<Integer> {
 
@@ -42,14 +44,16 @@ final class RunsCommand implements Callable<Integer> {
         }
         try (PlatformContext platform = PlatformContext.start(root.profile())) {
             RunRepository runs = platform.bean(RunRepository.class);
+            TrialRepository trials = platform.bean(TrialRepository.class);
             List<Run> list = experiment == null ? runs.findAllByOrderByIdDesc(Pageable.ofSize(limit))
                     : runs.findByExperimentOrderByIdDesc(experiment, Pageable.ofSize(limit));
             PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%6s  %-16s  %-10s  %-20s  %-12s  %-20s  %s%n", "run", "created (UTC)", "status", "experiment",
-                    "commit", "branch", "machine");
+            out.printf(Locale.ROOT, "%6s  %-16s  %-10s  %-9s  %-20s  %-12s  %-20s  %s%n", "run", "created (UTC)", "status",
+                    "trials", "experiment", "commit", "branch", "machine");
             for (Run r : list) {
-                out.printf(Locale.ROOT, "%6d  %-16s  %-10s  %-20s  %-12s  %-20s  %s%n", r.getId(), TIME.format(r.getCreatedAt()),
-                        r.getStatus().code(), r.getExperiment(),
+                String progress = trials.countByRunIdAndStatus(r.getId(), TrialStatus.DONE) + "/" + trials.countByRunId(r.getId());
+                out.printf(Locale.ROOT, "%6d  %-16s  %-10s  %-9s  %-20s  %-12s  %-20s  %s%n", r.getId(),
+                        TIME.format(r.getCreatedAt()), r.getStatus().code(), progress, r.getExperiment(),
                         r.getGitCommit() == null ? "–" : r.getGitCommit().substring(0, Math.min(12, r.getGitCommit().length())),
                         r.getGitBranch() == null ? "–" : r.getGitBranch(), r.getMachine().getFingerprint().substring(0, 12));
             }

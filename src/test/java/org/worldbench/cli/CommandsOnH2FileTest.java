@@ -83,7 +83,7 @@ class CommandsOnH2FileTest {
     void runs_lists_the_run() {
         assertThat(run("runs", "--experiment", "tiny")).isEqualTo(ExitCode.OK);
         assertThat(out.toString().lines().skip(1).findFirst().orElseThrow())
-                .matches("\\s+1  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\s+completed\\s+tiny\\s+c0ffee\\s+feature\\s+\\w{12}");
+                .matches("\\s+1  \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\s+completed\\s+1/1\\s+tiny\\s+c0ffee\\s+feature\\s+\\w{12}");
     }
 
     @Test
