@@ -27,10 +27,17 @@ final class PlatformContext implements AutoCloseable {
 
     /** Starts the non-web platform with the given Spring profile (null: the embedded H2 default). */
     static PlatformContext start(String profile) {
-        Map<String, Object> quiet = new HashMap<>();
+        return start(profile, Map.of());
+    }
+
+    /** As {@link #start(String)}, with extra Spring properties (e.g. {@code worldbench.reports-dir}). */
+    static PlatformContext start(String profile, Map<String, Object> properties) {
+        Map<String, Object> quiet = new HashMap<>(properties);
         quiet.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
         quiet.put("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");
         quiet.put("logging.level.com.zaxxer.hikari", "OFF");
+        // A failed start is reported once, in one line, by WorldbenchCli; not also as a WARN with the same text.
+        quiet.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "ERROR");
         quiet.put("logging.level.org.hibernate.engine.jdbc.env.internal.JdbcEnvironmentInitiator", "OFF");
         SpringApplicationBuilder builder = new SpringApplicationBuilder(WorldbenchApplication.class)
                 .web(WebApplicationType.NONE)
@@ -49,6 +56,16 @@ final class PlatformContext implements AutoCloseable {
                     .<RuntimeException>map(db -> new IllegalStateException(db.oneLine() + ". " + db.action(), failure))
                     .orElse(failure);
         }
+    }
+
+    /** Calls {@code listener} with every application event whose payload is a {@code type}. */
+    <T> void onEvent(Class<T> type, java.util.function.Consumer<T> listener) {
+        context.addApplicationListener(event -> {
+            if (event instanceof org.springframework.context.PayloadApplicationEvent<?> payload
+                    && type.isInstance(payload.getPayload())) {
+                listener.accept(type.cast(payload.getPayload()));
+            }
+        });
     }
 
     <T> T bean(Class<T> type) {

@@ -26,7 +26,8 @@ public final class WorldbenchCli {
         return newCommandLine().execute(args);
     }
 
-    static CommandLine newCommandLine() {
+    /** A fresh command line with worldbench's error handling; tests set its output writers. */
+    public static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(new RootCommand());
         commandLine.setParameterExceptionHandler(WorldbenchCli::reportUsageError);
         commandLine.setExecutionExceptionHandler(WorldbenchCli::reportFailure);

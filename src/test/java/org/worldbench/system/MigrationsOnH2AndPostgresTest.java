@@ -102,7 +102,8 @@ class MigrationsOnH2AndPostgresTest {
         indexes.forEach((name, columns) -> {
             columns.sort(null);
             List<String> ordered = columns.stream().map(col -> col.substring(col.indexOf(':') + 1)).toList();
-            if (!ordered.equals(List.copyOf(primaryKey)) || !unique.get(name)) {
+            // Drivers list primary-key columns in different orders (H2 by name, PostgreSQL by key position).
+            if (!new TreeSet<>(ordered).equals(new TreeSet<>(primaryKey)) || !unique.get(name)) {
                 lines.add((unique.get(name) ? "unique index " : "index ") + ordered);
             }
         });

@@ -1,0 +1,31 @@
+package org.worldbench.experiment.jmh;
+
+/**
+ * One metric of a finished trial: JMH's aggregate and every raw iteration sample.
+ *
+ * @param name        {@link #PRIMARY} for the benchmark's own score, otherwise the secondary
+ *                    metric's label as JMH writes it (e.g. {@code gc.alloc.rate.norm})
+ * @param unit        as JMH writes it, e.g. {@code ns/op}, {@code ops/s}, {@code B/op}
+ * @param score       JMH's aggregate score over all forks (the mean for time and throughput modes)
+ * @param scoreError  half-width of JMH's 99.9% confidence interval; NaN with fewer than two samples
+ * @param percentiles p0, p50, p90, p95, p99, p100 of the pooled samples (same unit)
+ * @param samples     raw samples, {@code samples[fork][iteration]}; forks may differ in length
+ */
+public record MetricMeasurement(String name, String unit, double score, double scoreError, double[] percentiles,
+        double[][] samples) {
+
+    /** Name under which the primary metric is stored. */
+    public static final String PRIMARY = "primary";
+    /** Heap bytes allocated per operation, from JMH's {@code -prof gc}. */
+    public static final String GC_ALLOC_RATE_NORM = "gc.alloc.rate.norm";
+    /** The percentiles {@link #percentiles} holds, in order. */
+    public static final double[] PERCENTILE_LEVELS = {0, 50, 90, 95, 99, 100};
+
+    public int sampleCount() {
+        int count = 0;
+        for (double[] fork : samples) {
+            count += fork.length;
+        }
+        return count;
+    }
+}

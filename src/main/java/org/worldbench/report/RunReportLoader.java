@@ -1,0 +1,107 @@
+package org.worldbench.report;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.worldbench.experiment.compare.BenchmarkComparator;
+import org.worldbench.experiment.jmh.MetricMeasurement;
+import org.worldbench.report.RunReport.BenchmarkResult;
+import org.worldbench.report.RunReport.MetricResult;
+import org.worldbench.results.Comparison;
+import org.worldbench.results.ComparisonRepository;
+import org.worldbench.results.Run;
+import org.worldbench.results.RunRepository;
+import org.worldbench.results.RunStore;
+import org.worldbench.results.Trial;
+import org.worldbench.results.TrialMetric;
+import org.worldbench.results.TrialMetricRepository;
+import org.worldbench.results.TrialRepository;
+import org.worldbench.results.TrialStatus;
+
+/** Reads one run, its trials, metrics, samples and comparisons into a {@link RunReport}. */
+@Component
+public class RunReportLoader {
+
+    private final RunRepository runs;
+    private final TrialRepository trials;
+    private final TrialMetricRepository metrics;
+    private final ComparisonRepository comparisons;
+    private final RunStore store;
+    private final BenchmarkComparator comparator;
+    private final Clock clock;
+
+    public RunReportLoader(RunRepository runs, TrialRepository trials, TrialMetricRepository metrics,
+            ComparisonRepository comparisons, RunStore store, BenchmarkComparator comparator, Clock clock) {
+        this.runs = runs;
+        this.trials = trials;
+        this.metrics = metrics;
+        this.comparisons = comparisons;
+        this.store = store;
+        this.comparator = comparator;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public RunReport load(long runId) {
+        Run run = runs.findById(runId).orElseThrow(() -> new IllegalArgumentException("no run with id " + runId));
+        List<Trial> runTrials = trials.findByRunIdOrderByOrdinal(runId);
+        Map<Long, List<TrialMetric>> metricsByTrial = new HashMap<>();
+        for (TrialMetric m : metrics.findByRun(runId)) {
+            metricsByTrial.computeIfAbsent(m.getTrialId(), k -> new ArrayList<>()).add(m);
+        }
+        Map<String, Comparison> comparisonByKey = new HashMap<>();
+        for (Comparison c : comparisons.findByRunIdOrderById(runId)) {
+            comparisonByKey.put(c.getBenchmark().getId() + "/" + c.getMetric(), c);
+        }
+        Map<Long, Trial> baselineTrialByBenchmark = new HashMap<>();
+        if (run.getBaselineRunId() != null) {
+            trials.findByRunIdOrderByOrdinal(run.getBaselineRunId()).stream().filter(t -> t.getStatus() == TrialStatus.DONE)
+                    .forEach(t -> baselineTrialByBenchmark.put(t.getBenchmark().getId(), t));
+        }
+        List<Long> ids = runTrials.stream().map(Trial::getId).toList();
+        List<Long> baselineIds = baselineTrialByBenchmark.values().stream().map(Trial::getId).toList();
+        Map<String, Map<Long, double[][]>> samples = new HashMap<>();
+        Map<String, Map<Long, double[][]>> baselineSamples = new HashMap<>();
+        for (String metric : store.metricNames(runId)) {
+            samples.put(metric, store.samples(ids, metric));
+            baselineSamples.put(metric, store.samples(baselineIds, metric));
+        }
+
+        List<BenchmarkResult> benchmarks = new ArrayList<>();
+        for (Trial t : runTrials) {
+            List<MetricResult> results = new ArrayList<>();
+            List<TrialMetric> trialMetrics = new ArrayList<>(metricsByTrial.getOrDefault(t.getId(), List.of()));
+            trialMetrics.sort((a, b) -> a.getMetric().equals(MetricMeasurement.PRIMARY) ? -1
+                    : b.getMetric().equals(MetricMeasurement.PRIMARY) ? 1 : a.getMetric().compareTo(b.getMetric()));
+            Trial baselineTrial = baselineTrialByBenchmark.get(t.getBenchmark().getId());
+            for (TrialMetric m : trialMetrics) {
+                Comparison c = comparisonByKey.get(t.getBenchmark().getId() + "/" + m.getMetric());
+                double[][] own = samples.getOrDefault(m.getMetric(), Map.of()).getOrDefault(t.getId(), new double[0][]);
+                double[][] theirs = baselineTrial == null ? null
+                        : baselineSamples.getOrDefault(m.getMetric(), Map.of()).get(baselineTrial.getId());
+                results.add(new MetricResult(m.getMetric(), m.getUnit(), nan(m.getScore()), nan(m.getScoreError()),
+                        nan(m.getP50()), own, theirs, c == null ? null : c.getVerdict(),
+                        c == null ? Double.NaN : nan(c.getBaselineMedian()), c == null ? Double.NaN : nan(c.getChangePercent()),
+                        c == null ? Double.NaN : c.getThresholdPercent(), c == null ? null : c.getReason()));
+            }
+            benchmarks.add(new BenchmarkResult(t.getOrdinal(), t.getBenchmark().getName(), t.getBenchmark().getClassName(),
+                    t.getBenchmark().getParamsKey(), t.getStatus().code(), t.getMode(), t.getFailure(),
+                    t.getStartedAt() == null || t.getFinishedAt() == null ? 0
+                            : java.time.Duration.between(t.getStartedAt(), t.getFinishedAt()).toMillis() / 1000.0,
+                    results));
+        }
+        return new RunReport(run.getId(), run.getExperiment(), run.getDescription(), run.getStatus().code(),
+                run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt(), run.getGitCommit(), run.getGitBranch(),
+                Map.copyOf(run.getTags()), run.getMachine().describe(), run.getMachine().getFingerprint(),
+                run.getBaselineRunId(), run.getBaselineNote(), comparator.method(), benchmarks, clock.instant());
+    }
+
+    private static double nan(Double value) {
+        return value == null ? Double.NaN : value;
+    }
+}
