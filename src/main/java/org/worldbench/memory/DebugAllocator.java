@@ -42,6 +42,13 @@ final class DebugAllocator implements MemoryAllocator {
     private final Thread owner;
     private final Map<Long, Block> live = new HashMap<>();
     private final Counters counters = new Counters();
+    private final AllocatorMetrics metrics = new AllocatorMetrics() {
+        @Override public long liveBytes() { return counters.liveBytes(); }
+        @Override public long liveBlocks() { return counters.liveBlocks(); }
+        @Override public long peakBytes() { return counters.peakBytes(); }
+        @Override public long reservedBytes() { return inner.metrics().reservedBytes(); }
+        @Override public long allocationCount() { return counters.allocationCount(); }
+    };
     private boolean closed;
 
     DebugAllocator(MemoryAllocator inner, boolean captureSites, boolean closesInner) {
@@ -123,9 +130,10 @@ final class DebugAllocator implements MemoryAllocator {
         return inner.name();
     }
 
+    /** Live bytes, blocks and counts as the caller sees them; reserved bytes are the wrapped allocator's. */
     @Override
     public AllocatorMetrics metrics() {
-        return counters;
+        return metrics;
     }
 
     /** The wrapped allocator (tests compare its metrics). */

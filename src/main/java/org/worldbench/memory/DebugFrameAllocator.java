@@ -28,6 +28,13 @@ final class DebugFrameAllocator implements FrameAllocator {
     private final FrameAllocator inner;
     private final Thread owner;
     private final Counters counters = new Counters();
+    private final AllocatorMetrics metrics = new AllocatorMetrics() {
+        @Override public long liveBytes() { return counters.liveBytes(); }
+        @Override public long liveBlocks() { return counters.liveBlocks(); }
+        @Override public long peakBytes() { return counters.peakBytes(); }
+        @Override public long reservedBytes() { return inner.metrics().reservedBytes(); }
+        @Override public long allocationCount() { return counters.allocationCount(); }
+    };
     private final Map<Long, Block> frameBlocks = new HashMap<>();
     private final Map<Long, Boolean> freedThisFrame = new HashMap<>();
     private Arena frameScope = Arena.ofConfined();
@@ -183,9 +190,10 @@ final class DebugFrameAllocator implements FrameAllocator {
         return inner.name();
     }
 
+    /** Live bytes, blocks and counts as the caller sees them; reserved bytes are the wrapped allocator's. */
     @Override
     public AllocatorMetrics metrics() {
-        return counters;
+        return metrics;
     }
 
     /** Checks the guards of the current frame, makes its segments unusable and closes the wrapped frame. */

@@ -47,8 +47,9 @@ import java.util.Arrays;
  * Single-threaded: one owner (one World) at a time; hand-offs between threads need a
  * happens-before edge. A segment is valid until it is freed or the allocator is closed; the
  * segments are in the global scope, so use after free is not caught here (the debug variant
- * catches it). A double free or a free of an address outside every chunk throws
- * {@link MemoryMisuseException} even in this mode: the checks read words the free reads anyway.
+ * catches it). A double free (until the memory is handed out again), a free of an address outside
+ * every chunk and a free with another size than allocated throw {@link MemoryMisuseException} even
+ * in this mode: the checks read words the free reads anyway.
  */
 final class FreeListAllocator implements MemoryAllocator {
 
@@ -176,6 +177,9 @@ final class FreeListAllocator implements MemoryAllocator {
                     segment.byteSize(), "the block was allocated with " + requested + " bytes");
         }
         counters.freed(requested);
+        // Mark this header free even if it ends up inside the previous block: a second free of
+        // the same segment then fails until the memory is carved again.
+        M.set(JAVA_LONG_UNALIGNED, block, tag | FREE);
         long size = tag & SIZE_MASK;
         long next = block + size;
         long nextTag = M.get(JAVA_LONG_UNALIGNED, next);
