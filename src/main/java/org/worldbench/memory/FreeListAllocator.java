@@ -87,6 +87,10 @@ final class FreeListAllocator implements MemoryAllocator {
 
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
+        return NativeMemory.slice(allocateAddress(byteSize, byteAlignment), byteSize);
+    }
+
+    private long allocateAddress(long byteSize, long byteAlignment) {
         Alignment.check(byteSize, byteAlignment);
         if (byteAlignment > MAX_ALIGNMENT) {
             throw new IllegalArgumentException(name + ": alignment " + byteAlignment
@@ -104,7 +108,7 @@ final class FreeListAllocator implements MemoryAllocator {
         }
         M.set(JAVA_LONG_UNALIGNED, address - 8, byteSize);
         counters.allocated(byteSize);
-        return NativeMemory.slice(address, byteSize);
+        return address;
     }
 
     /** First fit, last-freed block first; returns the payload address or NONE. */
@@ -160,21 +164,25 @@ final class FreeListAllocator implements MemoryAllocator {
 
     @Override
     public void deallocate(MemorySegment segment) {
-        long address = segment.address();
+        // Kept small so the JIT inlines it and the caller's segment never escapes: the work
+        // happens in release(), on plain longs.
+        release(segment.address(), segment.byteSize());
+    }
+
+    private void release(long address, long byteSize) {
         long block = address - HEADER;
         if (!inChunks(block)) {
-            throw new MemoryMisuseException(MemoryMisuseException.Kind.FOREIGN_FREE, name, address,
-                    segment.byteSize(), "the address lies in none of this allocator's chunks");
+            throw misuse(MemoryMisuseException.Kind.FOREIGN_FREE, address, byteSize,
+                    "the address lies in none of this allocator's chunks");
         }
         long tag = M.get(JAVA_LONG_UNALIGNED, block);
         if ((tag & FREE) != 0) {
-            throw new MemoryMisuseException(MemoryMisuseException.Kind.DOUBLE_FREE, name, address,
-                    segment.byteSize(), "the block is already free");
+            throw misuse(MemoryMisuseException.Kind.DOUBLE_FREE, address, byteSize, "the block is already free");
         }
         long requested = M.get(JAVA_LONG_UNALIGNED, block + 8);
-        if (requested != segment.byteSize()) {
-            throw new MemoryMisuseException(MemoryMisuseException.Kind.SIZE_MISMATCH, name, address,
-                    segment.byteSize(), "the block was allocated with " + requested + " bytes");
+        if (requested != byteSize) {
+            throw misuse(MemoryMisuseException.Kind.SIZE_MISMATCH, address, byteSize,
+                    "the block was allocated with " + requested + " bytes");
         }
         counters.freed(requested);
         // Mark this header free even if it ends up inside the previous block: a second free of
@@ -202,6 +210,10 @@ final class FreeListAllocator implements MemoryAllocator {
         long after = block + size;
         M.set(JAVA_LONG_UNALIGNED, after, M.get(JAVA_LONG_UNALIGNED, after) | PREV_FREE);
         lastFreed = block;
+    }
+
+    private MemoryMisuseException misuse(MemoryMisuseException.Kind kind, long address, long size, String detail) {
+        return new MemoryMisuseException(kind, name, address, size, detail);
     }
 
     private void clearPrevFree(long block) {
