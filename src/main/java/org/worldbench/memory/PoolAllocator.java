@@ -113,12 +113,17 @@ final class PoolAllocator implements MemoryAllocator {
         int sizeClass = blockClass[block];
         long slotSize = (sizeClass + 1L) << 3;
         if (byteSize > slotSize || sizeClass == NO_CLASS) {
-            throw new MemoryMisuseException(MemoryMisuseException.Kind.SIZE_MISMATCH, name, slot, byteSize,
-                    "the slot holds at most " + slotSize + " bytes");
+            throw sizeMismatch(slot, byteSize, slotSize);
         }
         M.set(JAVA_LONG_UNALIGNED, slot, freeHead[sizeClass]);
         freeHead[sizeClass] = slot;
         counters.freed(byteSize);
+    }
+
+    // Out of line so deallocate stays small enough for the JIT to inline it into the caller.
+    private MemoryMisuseException sizeMismatch(long slot, long byteSize, long slotSize) {
+        return new MemoryMisuseException(MemoryMisuseException.Kind.SIZE_MISMATCH, name, slot, byteSize,
+                "the slot holds at most " + slotSize + " bytes");
     }
 
     /** The global block number holding {@code address}, or NO_CLASS when no slab contains it. */
