@@ -25,7 +25,20 @@ final class BumpFrameAllocator implements FrameAllocator {
 
     private final MemoryAllocator base;
     private final String name;
-    private final Counters counters = new Counters();
+    // Per-frame counts only grow until reset(), so the peak and the total allocation count are
+    // folded in at reset and on read: an allocation costs two increments, not five updates.
+    private long frameBytes;
+    private long frameBlocks;
+    private long blocksBeforeFrame;
+    private long peakFrameBytes;
+    private long reservedBytes;
+    private final AllocatorMetrics metrics = new AllocatorMetrics() {
+        @Override public long liveBytes() { return frameBytes; }
+        @Override public long liveBlocks() { return frameBlocks; }
+        @Override public long peakBytes() { return Math.max(peakFrameBytes, frameBytes); }
+        @Override public long reservedBytes() { return reservedBytes; }
+        @Override public long allocationCount() { return blocksBeforeFrame + frameBlocks; }
+    };
 
     private MemorySegment arena;
     private long arenaAddress;
@@ -56,7 +69,8 @@ final class BumpFrameAllocator implements FrameAllocator {
         long end = start + byteSize;
         if (end <= capacity) {
             used = end;
-            counters.allocated(byteSize);
+            frameBytes += byteSize;
+            frameBlocks++;
             return arena.asSlice(start, byteSize);
         }
         return allocateOverflow(byteSize, byteAlignment);
@@ -66,8 +80,7 @@ final class BumpFrameAllocator implements FrameAllocator {
     public long allocateOffset(long byteSize, long byteAlignment) {
         Alignment.check(byteSize, byteAlignment);
         if (byteAlignment > ARENA_ALIGNMENT) {
-            throw new IllegalArgumentException(name + ": allocateOffset alignment " + byteAlignment
-                    + " exceeds the arena alignment " + ARENA_ALIGNMENT);
+            throw alignmentAboveArena(byteAlignment);
         }
         long start = Alignment.up(used, byteAlignment);
         long end = start + byteSize;
@@ -75,8 +88,15 @@ final class BumpFrameAllocator implements FrameAllocator {
             growNow(end);
         }
         used = end;
-        counters.allocated(byteSize);
+        frameBytes += byteSize;
+        frameBlocks++;
         return start;
+    }
+
+    // Out of line: keeps allocateOffset small enough to inline into the caller.
+    private IllegalArgumentException alignmentAboveArena(long byteAlignment) {
+        return new IllegalArgumentException(name + ": allocateOffset alignment " + byteAlignment
+                + " exceeds the arena alignment " + ARENA_ALIGNMENT);
     }
 
     private MemorySegment allocateOverflow(long byteSize, long byteAlignment) {
@@ -85,7 +105,8 @@ final class BumpFrameAllocator implements FrameAllocator {
         keepUntilReset(block);
         overflowBytes += byteSize;
         overflowCount++;
-        counters.allocated(byteSize);
+        frameBytes += byteSize;
+        frameBlocks++;
         return block;
     }
 
@@ -99,11 +120,11 @@ final class BumpFrameAllocator implements FrameAllocator {
         MemorySegment bigger = base.allocate(newCapacity, ARENA_ALIGNMENT);
         MemorySegment.copy(old, 0, bigger, 0, oldUsed);
         keepUntilReset(old); // segments sliced from it stay valid until the reset
-        counters.released(capacity);
+        released(capacity);
         arena = bigger;
         arenaAddress = bigger.address();
         capacity = newCapacity;
-        counters.reserved(newCapacity);
+        reserved(newCapacity);
     }
 
     private void keepUntilReset(MemorySegment block) {
@@ -111,7 +132,7 @@ final class BumpFrameAllocator implements FrameAllocator {
             overflow = Arrays.copyOf(overflow, overflowBlocks * 2);
         }
         overflow[overflowBlocks++] = block;
-        counters.reserved(block.byteSize());
+        reserved(block.byteSize());
     }
 
     @Override
@@ -130,17 +151,32 @@ final class BumpFrameAllocator implements FrameAllocator {
         if (overflowedSegments) {
             long grown = Math.max(2 * capacity, frameBytes + GROWTH_SLACK);
             base.deallocate(arena);
-            counters.released(capacity);
+            released(capacity);
             installArena(Alignment.up(grown, ARENA_ALIGNMENT));
         }
         used = 0;
         overflowBytes = 0;
-        counters.freedAll();
+        endFrameCounts();
+    }
+
+    private void endFrameCounts() {
+        peakFrameBytes = Math.max(peakFrameBytes, frameBytes);
+        blocksBeforeFrame += frameBlocks;
+        frameBytes = 0;
+        frameBlocks = 0;
+    }
+
+    private void reserved(long bytes) {
+        reservedBytes += bytes;
+    }
+
+    private void released(long bytes) {
+        reservedBytes -= bytes;
     }
 
     private void releaseOverflow() {
         for (int i = 0; i < overflowBlocks; i++) {
-            counters.released(overflow[i].byteSize());
+            released(overflow[i].byteSize());
             base.deallocate(overflow[i]);
             overflow[i] = null;
         }
@@ -151,7 +187,7 @@ final class BumpFrameAllocator implements FrameAllocator {
         arena = base.allocate(newCapacity, ARENA_ALIGNMENT);
         arenaAddress = arena.address();
         capacity = newCapacity;
-        counters.reserved(newCapacity);
+        reserved(newCapacity);
     }
 
     private void checkOpen() {
@@ -215,7 +251,7 @@ final class BumpFrameAllocator implements FrameAllocator {
 
     @Override
     public AllocatorMetrics metrics() {
-        return counters;
+        return metrics;
     }
 
     /** Frees the arena and any overflow. Idempotent. */
@@ -227,8 +263,8 @@ final class BumpFrameAllocator implements FrameAllocator {
         closed = true;
         releaseOverflow();
         base.deallocate(arena);
-        counters.released(capacity);
-        counters.freedAll();
+        released(capacity);
+        endFrameCounts();
         used = 0;
         capacity = 0;
     }
