@@ -78,13 +78,15 @@ final class BumpFrameAllocator implements FrameAllocator {
 
     @Override
     public long allocateOffset(long byteSize, long byteAlignment) {
-        Alignment.check(byteSize, byteAlignment);
-        if (byteAlignment > ARENA_ALIGNMENT) {
-            throw alignmentAboveArena(byteAlignment);
+        // One branch for every bad or overflowing request: alignment outside 1..64 or not a power
+        // of two (constant-folded for a constant alignment), a negative size, or no room.
+        if (Long.compareUnsigned(byteAlignment - 1, ARENA_ALIGNMENT) >= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
+            throw badOffsetAlignment(byteAlignment);
         }
-        long start = Alignment.up(used, byteAlignment);
+        long start = (used + byteAlignment - 1) & -byteAlignment;
         long end = start + byteSize;
-        if (end > capacity) {
+        if ((byteSize | (capacity - end)) < 0) {
+            Alignment.check(byteSize, byteAlignment); // a negative size throws here
             growNow(end);
         }
         used = end;
@@ -94,7 +96,10 @@ final class BumpFrameAllocator implements FrameAllocator {
     }
 
     // Out of line: keeps allocateOffset small enough to inline into the caller.
-    private IllegalArgumentException alignmentAboveArena(long byteAlignment) {
+    private IllegalArgumentException badOffsetAlignment(long byteAlignment) {
+        if (byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
+            return new IllegalArgumentException("alignment must be a power of two: " + byteAlignment);
+        }
         return new IllegalArgumentException(name + ": allocateOffset alignment " + byteAlignment
                 + " exceeds the arena alignment " + ARENA_ALIGNMENT);
     }
@@ -223,7 +228,7 @@ final class BumpFrameAllocator implements FrameAllocator {
 
     @Override
     public boolean canAllocate(long byteSize) {
-        return byteSize >= 0 && used + byteSize <= capacity;
+        return (byteSize | (capacity - used - byteSize)) >= 0;
     }
 
     @Override
