@@ -5,8 +5,10 @@ package org.worldbench.memory;
  * outside a World) and for the World's INLINE configuration. The implementations are
  * package-private; {@link MemoryManager} builds the usual hierarchy in one call.
  *
- * <p>Every allocator returned here except the debug wrappers' targets is single-threaded by
- * contract, and each one owns what it reserves from its parent until {@code close()}.
+ * <p>Every allocator returned here is single-threaded by contract (one owner at a time); the debug
+ * variants are confined to the thread that created them. Each one owns what it reserves from its
+ * parent until {@code close()} and never closes that parent (a debug wrapper, though, closes the
+ * allocator it wraps).
  */
 public final class Allocators {
 

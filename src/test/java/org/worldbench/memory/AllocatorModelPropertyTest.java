@@ -27,7 +27,7 @@ import net.jqwik.api.Provide;
  * <p>jqwik generates the operations as an array of random words, one per operation, which the test
  * decodes (kind, size, alignment, victim); a failure is reported with its shrunk sequence.
  */
-class AllocatorModelProperties {
+class AllocatorModelPropertyTest {
 
     static final int OPERATIONS = 100_000;
     private static final int MAX_LIVE = 3000;
@@ -139,7 +139,7 @@ class AllocatorModelProperties {
                         + allocations + " / " + peakBytes);
             }
         }
-        live.forEach(AllocatorModelProperties::assertHolds);
+        live.forEach(AllocatorModelPropertyTest::assertHolds);
         for (int i = 0; i < live.size(); i += 2) {
             allocator.deallocate(live.get(i).segment);
         }
@@ -268,7 +268,7 @@ class AllocatorModelProperties {
         }
 
         void checkContents() {
-            segments.values().forEach(AllocatorModelProperties::assertHolds);
+            segments.values().forEach(AllocatorModelPropertyTest::assertHolds);
             MemorySegment memory = frame.memory();
             offsets.forEach((offset, block) -> assertHolds(memory, offset, block[0], (byte) block[1]));
         }
