@@ -37,12 +37,12 @@ final class BorrowedAllocator implements MemoryAllocator {
     public void deallocate(MemorySegment segment) {
         MemorySegment own = live.get(segment.address());
         if (own == null) {
-            throw new MemoryMisuseException(MemoryMisuseException.Kind.FOREIGN_FREE, name, segment.address(),
-                    segment.byteSize(), "this allocator never gave out this segment, or it was already freed");
+            throw MemoryMisuseException.of(MemoryMisuseException.Kind.FOREIGN_FREE, name, segment,
+                    "this allocator never gave out this segment, or it was already freed");
         }
         if (own.byteSize() != segment.byteSize()) {
-            throw new MemoryMisuseException(MemoryMisuseException.Kind.SIZE_MISMATCH, name, segment.address(),
-                    segment.byteSize(), "the block was allocated with " + own.byteSize() + " bytes");
+            throw MemoryMisuseException.of(MemoryMisuseException.Kind.SIZE_MISMATCH, name, segment,
+                    "the block was allocated with " + own.byteSize() + " bytes");
         }
         live.remove(segment.address());
         base.deallocate(own);

@@ -39,23 +39,17 @@ final class DebugAllocator implements MemoryAllocator {
     private final MemoryAllocator inner;
     private final boolean closesInner;
     private final boolean captureSites;
-    private final Thread owner;
+    private final OwnerThread owner = new OwnerThread();
     private final Map<Long, Block> live = new HashMap<>();
     private final Counters counters = new Counters();
-    private final AllocatorMetrics metrics = new AllocatorMetrics() {
-        @Override public long liveBytes() { return counters.liveBytes(); }
-        @Override public long liveBlocks() { return counters.liveBlocks(); }
-        @Override public long peakBytes() { return counters.peakBytes(); }
-        @Override public long reservedBytes() { return inner.metrics().reservedBytes(); }
-        @Override public long allocationCount() { return counters.allocationCount(); }
-    };
+    private final AllocatorMetrics metrics;
     private boolean closed;
 
     DebugAllocator(MemoryAllocator inner, boolean captureSites, boolean closesInner) {
         this.inner = inner;
         this.captureSites = captureSites;
         this.closesInner = closesInner;
-        this.owner = Thread.currentThread();
+        this.metrics = new DebugMetrics(counters, inner);
     }
 
     @Override
@@ -109,16 +103,11 @@ final class DebugAllocator implements MemoryAllocator {
     }
 
     private MemoryMisuseException misuse(MemoryMisuseException.Kind kind, MemorySegment segment, String detail) {
-        return new MemoryMisuseException(kind, name(), segment.address(), segment.byteSize(), detail);
+        return MemoryMisuseException.of(kind, name(), segment, detail);
     }
 
     private void checkThread(long address, long size) {
-        Thread current = Thread.currentThread();
-        if (current != owner) {
-            throw new MemoryMisuseException(MemoryMisuseException.Kind.WRONG_THREAD, name(), address, size,
-                    "called from thread '" + current.getName() + "' but the allocator is confined to '"
-                            + owner.getName() + "'");
-        }
+        owner.check(name(), address, size);
     }
 
     private static String siteOf(Block block) {
@@ -134,11 +123,6 @@ final class DebugAllocator implements MemoryAllocator {
     @Override
     public AllocatorMetrics metrics() {
         return metrics;
-    }
-
-    /** The wrapped allocator (tests compare its metrics). */
-    MemoryAllocator inner() {
-        return inner;
     }
 
     /**

@@ -26,15 +26,9 @@ final class DebugFrameAllocator implements FrameAllocator {
     }
 
     private final FrameAllocator inner;
-    private final Thread owner;
+    private final OwnerThread owner = new OwnerThread();
     private final Counters counters = new Counters();
-    private final AllocatorMetrics metrics = new AllocatorMetrics() {
-        @Override public long liveBytes() { return counters.liveBytes(); }
-        @Override public long liveBlocks() { return counters.liveBlocks(); }
-        @Override public long peakBytes() { return counters.peakBytes(); }
-        @Override public long reservedBytes() { return inner.metrics().reservedBytes(); }
-        @Override public long allocationCount() { return counters.allocationCount(); }
-    };
+    private final AllocatorMetrics metrics;
     private final Map<Long, Block> frameBlocks = new HashMap<>();
     private final Map<Long, Boolean> freedThisFrame = new HashMap<>();
     private Arena frameScope = Arena.ofConfined();
@@ -44,7 +38,7 @@ final class DebugFrameAllocator implements FrameAllocator {
 
     DebugFrameAllocator(FrameAllocator inner) {
         this.inner = inner;
-        this.owner = Thread.currentThread();
+        this.metrics = new DebugMetrics(counters, inner);
     }
 
     @Override
@@ -162,16 +156,11 @@ final class DebugFrameAllocator implements FrameAllocator {
     }
 
     private MemoryMisuseException misuse(MemoryMisuseException.Kind kind, MemorySegment segment, String detail) {
-        return new MemoryMisuseException(kind, name(), segment.address(), segment.byteSize(), detail);
+        return MemoryMisuseException.of(kind, name(), segment, detail);
     }
 
     private void checkThread(long address, long size) {
-        Thread current = Thread.currentThread();
-        if (current != owner) {
-            throw new MemoryMisuseException(MemoryMisuseException.Kind.WRONG_THREAD, name(), address, size,
-                    "called from thread '" + current.getName() + "' but the allocator is confined to '"
-                            + owner.getName() + "'");
-        }
+        owner.check(name(), address, size);
     }
 
     @Override public long used() { return inner.used(); }

@@ -1,5 +1,7 @@
 package org.worldbench.memory;
 
+import java.lang.foreign.MemorySegment;
+
 /**
  * Thrown when an allocator is used against its contract: a double free, a free of memory it never
  * gave out, a size that does not match the allocation, a guard-byte overrun, a segment used after
@@ -30,6 +32,11 @@ public final class MemoryMisuseException extends IllegalStateException {
         this.allocator = allocator;
         this.address = address;
         this.size = size;
+    }
+
+    /** A misuse concerning {@code segment}, as the caller presented it. */
+    static MemoryMisuseException of(Kind kind, String allocator, MemorySegment segment, String detail) {
+        return new MemoryMisuseException(kind, allocator, segment.address(), segment.byteSize(), detail);
     }
 
     /** A leak report: {@code address} and {@code size} are those of the first leaked block. */
