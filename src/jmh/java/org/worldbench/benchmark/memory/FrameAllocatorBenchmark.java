@@ -1,0 +1,82 @@
+package org.worldbench.benchmark.memory;
+
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.worldbench.memory.Allocators;
+import org.worldbench.memory.FrameAllocator;
+import org.worldbench.memory.MemoryAllocator;
+
+/**
+ * The frame allocator's two paths, each bumping {@code size} bytes aligned to 8 off a 1 MiB arena
+ * and resetting when the arena is full, exactly as {@code referenceBump} in
+ * {@link AllocatorReferenceBenchmark} does over a bare segment (the target: at most 1.3 times it).
+ *
+ * <ul>
+ *   <li>{@code frameAllocateOffset}: the zero-heap path the constraint solver uses, an offset into
+ *       {@code memory()};</li>
+ *   <li>{@code frameAllocate}: the {@code MemorySegment} path; the slice does not escape, so the
+ *       JIT removes it (0 B/op) and only the bounds of the slice cost extra.</li>
+ * </ul>
+ *
+ * <p>HOW TO RUN: see {@link AllocatorBenchmark}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
+@State(Scope.Thread)
+public class FrameAllocatorBenchmark {
+
+    static final long ARENA_BYTES = 1L << 20;
+
+    @Param({"00016", "00064", "00256", "01024", "04096"})
+    public String size;
+
+    private long bytes;
+    private FrameAllocator frame;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        bytes = Long.parseLong(size);
+        frame = Allocators.frame(MemoryAllocator.defaultAllocator(), ARENA_BYTES);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (frame.overflowCount() != 0) {
+            throw new IllegalStateException("the benchmark must not overflow the arena: " + frame);
+        }
+        frame.close();
+    }
+
+    @Benchmark
+    public long frameAllocateOffset() {
+        if (!frame.canAllocate(bytes + 8)) {
+            frame.reset();
+        }
+        return frame.allocateOffset(bytes, 8);
+    }
+
+    @Benchmark
+    public long frameAllocate() {
+        if (!frame.canAllocate(bytes + 8)) {
+            frame.reset();
+        }
+        MemorySegment block = frame.allocate(bytes, 8);
+        return block.address();
+    }
+}

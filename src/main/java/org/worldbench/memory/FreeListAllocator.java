@@ -1,0 +1,318 @@
+package org.worldbench.memory;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+
+/**
+ * A general-purpose allocator for blocks of any size: first fit over an explicit free list with a
+ * cached last-freed block, boundary tags so a freed block merges with free neighbours in O(1),
+ * and chunks reserved from a base allocator (1 MiB first, each next one twice the last, up to
+ * 64 MiB, or larger when one request needs it). Chunks go back to the base only on {@link #close()}.
+ *
+ * <h2>Glossary</h2>
+ * <dl>
+ *   <dt>chunk</dt><dd>memory reserved from the base, 4096-aligned; it is cut into blocks and ends
+ *   with a 16-byte sentinel tag that is never free, so the "next block" of the last block exists.</dd>
+ *   <dt>block</dt><dd>a run of bytes inside a chunk, a multiple of 16 bytes and at least 32, that is
+ *   either free or allocated. Every block starts with a 16-byte header; the payload handed to the
+ *   caller starts right after it.</dd>
+ *   <dt>tag</dt><dd>the header's first long: the block size with two flag bits in its low bits,
+ *   {@code FREE} (1) and {@code PREV_FREE} (2, the block just before is free).</dd>
+ * </dl>
+ *
+ * <h2>Layout</h2>
+ * <pre>
+ *  allocated block                      free block
+ *  +0  tag = size | PREV_FREE?          +0       tag = size | FREE | PREV_FREE?
+ *  +8  requested size (bytes)           +8       next free block address (0 = none)
+ *  +16 payload ...                      +16      previous free block address (0 = none)
+ *                                       ...
+ *                                       size-8   footer = size (lets the next block find us)
+ * </pre>
+ * Two free blocks are never adjacent: freeing merges with the next block if its tag says FREE and
+ * with the previous one if our PREV_FREE bit is set (its footer gives its size).
+ *
+ * <h2>Allocation</h2>
+ * The request is carved from the <em>tail</em> of the first free block that fits, trying the
+ * last-freed block first. Carving from the tail leaves the free block where it is in the list (it
+ * only shrinks), and freeing the carved block merges it straight back: an allocate/free pair on a
+ * fresh chunk touches a handful of words and no list links. Alignments above 16 (up to
+ * {@value #MAX_ALIGNMENT}) move the payload down to an aligned address; the few bytes between the
+ * payload's end and the free block's end stay in the allocated block. Freed blocks join the list
+ * at its tail, so first fit prefers older, lower blocks and keeps fragmentation low.
+ *
+ * <h2>Contract</h2>
+ * Single-threaded: one owner (one World) at a time; hand-offs between threads need a
+ * happens-before edge. A segment is valid until it is freed or the allocator is closed; the
+ * segments are in the global scope, so use after free is not caught here (the debug variant
+ * catches it). A double free (until the memory is handed out again), a free of an address outside
+ * every chunk and a free with another size than allocated throw {@link MemoryMisuseException} even
+ * in this mode: the checks read words the free reads anyway.
+ */
+final class FreeListAllocator implements MemoryAllocator {
+
+    static final long MAX_ALIGNMENT = 4096;
+    static final long FIRST_CHUNK = 1L << 20;
+    static final long MAX_CHUNK_GROWTH = 64L << 20;
+
+    private static final long HEADER = 16;
+    private static final long MIN_BLOCK = 32;
+    private static final long FREE = 1;
+    private static final long PREV_FREE = 2;
+    private static final long SIZE_MASK = ~15L;
+    private static final long NONE = 0;
+    private static final MemorySegment M = NativeMemory.ALL;
+
+    private final MemoryAllocator base;
+    private final String name;
+    private final Counters counters = new Counters();
+
+    private MemorySegment[] chunks = new MemorySegment[4];
+    private long[] chunkStart = new long[4];
+    private long[] chunkEnd = new long[4];
+    private int chunkCount;
+    private long nextChunkSize = FIRST_CHUNK;
+
+    private long head = NONE;
+    private long tail = NONE;
+    private long lastFreed = NONE;
+    private boolean closed;
+
+    FreeListAllocator(MemoryAllocator base, String name) {
+        this.base = base;
+        this.name = name;
+    }
+
+    @Override
+    public MemorySegment allocate(long byteSize, long byteAlignment) {
+        return NativeMemory.slice(allocateAddress(byteSize, byteAlignment), byteSize);
+    }
+
+    private long allocateAddress(long byteSize, long byteAlignment) {
+        Alignment.check(byteSize, byteAlignment);
+        if (byteAlignment > MAX_ALIGNMENT) {
+            throw new IllegalArgumentException(name + ": alignment " + byteAlignment
+                    + " exceeds the maximum " + MAX_ALIGNMENT);
+        }
+        if (closed) {
+            throw new IllegalStateException(name + ": allocator is closed");
+        }
+        long align = Math.max(byteAlignment, HEADER);
+        long payload = Math.max(Alignment.up(byteSize, HEADER), HEADER);
+        long address = carve(payload, align);
+        if (address == NONE) {
+            addChunk(payload + align + MIN_BLOCK + 2 * HEADER);
+            address = carve(payload, align);
+        }
+        M.set(JAVA_LONG_UNALIGNED, address - 8, byteSize);
+        counters.allocated(byteSize);
+        return address;
+    }
+
+    /** First fit, last-freed block first; returns the payload address or NONE. */
+    private long carve(long payload, long align) {
+        if (lastFreed != NONE) {
+            long address = carveFrom(lastFreed, payload, align);
+            if (address != NONE) {
+                return address;
+            }
+        }
+        for (long block = head; block != NONE; block = M.get(JAVA_LONG_UNALIGNED, block + 8)) {
+            long address = carveFrom(block, payload, align);
+            if (address != NONE) {
+                return address;
+            }
+        }
+        return NONE;
+    }
+
+    /** Carves {@code payload} bytes from the tail of free block {@code block}, or returns NONE. */
+    private long carveFrom(long block, long payload, long align) {
+        long tag = M.get(JAVA_LONG_UNALIGNED, block);
+        long size = tag & SIZE_MASK;
+        long end = block + size;
+        long address = (end - payload) & -align;
+        long start = address - HEADER;
+        long front = start - block;
+        if (front == HEADER && align == HEADER) {
+            start = block; // a 16-byte front cannot be a block: take the whole block
+            address = block + HEADER;
+            front = 0;
+        }
+        if (front != 0 && front < MIN_BLOCK) {
+            return NONE;
+        }
+        if (front == 0) {
+            unlink(block);
+            if (lastFreed == block) {
+                lastFreed = NONE;
+            }
+            M.set(JAVA_LONG_UNALIGNED, block, size | (tag & PREV_FREE));
+            clearPrevFree(end);
+        } else {
+            // The front stays a free block, in place in the list.
+            M.set(JAVA_LONG_UNALIGNED, block, front | FREE | (tag & PREV_FREE));
+            M.set(JAVA_LONG_UNALIGNED, start - 8, front);
+            M.set(JAVA_LONG_UNALIGNED, start, (end - start) | PREV_FREE);
+            // the block after 'end' already has PREV_FREE clear? It had PREV_FREE set (we were free).
+            clearPrevFree(end);
+        }
+        return address;
+    }
+
+    @Override
+    public void deallocate(MemorySegment segment) {
+        // Kept small so the JIT inlines it and the caller's segment never escapes: the work
+        // happens in release(), on plain longs.
+        release(segment.address(), segment.byteSize());
+    }
+
+    private void release(long address, long byteSize) {
+        long block = address - HEADER;
+        if (!inChunks(block)) {
+            throw misuse(MemoryMisuseException.Kind.FOREIGN_FREE, address, byteSize,
+                    "the address lies in none of this allocator's chunks");
+        }
+        long tag = M.get(JAVA_LONG_UNALIGNED, block);
+        if ((tag & FREE) != 0) {
+            throw misuse(MemoryMisuseException.Kind.DOUBLE_FREE, address, byteSize, "the block is already free");
+        }
+        long requested = M.get(JAVA_LONG_UNALIGNED, block + 8);
+        if (requested != byteSize) {
+            throw misuse(MemoryMisuseException.Kind.SIZE_MISMATCH, address, byteSize,
+                    "the block was allocated with " + requested + " bytes");
+        }
+        counters.freed(requested);
+        // Mark this header free even if it ends up inside the previous block: a second free of
+        // the same segment then fails until the memory is carved again.
+        M.set(JAVA_LONG_UNALIGNED, block, tag | FREE);
+        long size = tag & SIZE_MASK;
+        long next = block + size;
+        long nextTag = M.get(JAVA_LONG_UNALIGNED, next);
+        if ((nextTag & FREE) != 0) {
+            unlink(next);
+            size += nextTag & SIZE_MASK;
+        }
+        if ((tag & PREV_FREE) != 0) {
+            // The previous block stays in the list where it is and grows over us.
+            long previousSize = M.get(JAVA_LONG_UNALIGNED, block - 8);
+            block -= previousSize;
+            size += previousSize;
+            long previousTag = M.get(JAVA_LONG_UNALIGNED, block);
+            M.set(JAVA_LONG_UNALIGNED, block, size | FREE | (previousTag & PREV_FREE));
+        } else {
+            M.set(JAVA_LONG_UNALIGNED, block, size | FREE);
+            linkAtTail(block);
+        }
+        M.set(JAVA_LONG_UNALIGNED, block + size - 8, size);
+        long after = block + size;
+        M.set(JAVA_LONG_UNALIGNED, after, M.get(JAVA_LONG_UNALIGNED, after) | PREV_FREE);
+        lastFreed = block;
+    }
+
+    private MemoryMisuseException misuse(MemoryMisuseException.Kind kind, long address, long size, String detail) {
+        return new MemoryMisuseException(kind, name, address, size, detail);
+    }
+
+    private void clearPrevFree(long block) {
+        M.set(JAVA_LONG_UNALIGNED, block, M.get(JAVA_LONG_UNALIGNED, block) & ~PREV_FREE);
+    }
+
+    private boolean inChunks(long block) {
+        for (int i = chunkCount - 1; i >= 0; i--) {
+            if (block >= chunkStart[i] && block < chunkEnd[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void linkAtTail(long block) {
+        M.set(JAVA_LONG_UNALIGNED, block + 8, NONE);
+        M.set(JAVA_LONG_UNALIGNED, block + 16, tail);
+        if (tail == NONE) {
+            head = block;
+        } else {
+            M.set(JAVA_LONG_UNALIGNED, tail + 8, block);
+        }
+        tail = block;
+    }
+
+    private void unlink(long block) {
+        long next = M.get(JAVA_LONG_UNALIGNED, block + 8);
+        long previous = M.get(JAVA_LONG_UNALIGNED, block + 16);
+        if (previous == NONE) {
+            head = next;
+        } else {
+            M.set(JAVA_LONG_UNALIGNED, previous + 8, next);
+        }
+        if (next == NONE) {
+            tail = previous;
+        } else {
+            M.set(JAVA_LONG_UNALIGNED, next + 16, previous);
+        }
+    }
+
+    /** Reserves a chunk big enough for {@code atLeast} bytes of blocks plus its sentinel. */
+    private void addChunk(long atLeast) {
+        long size = Math.max(nextChunkSize, Alignment.up(atLeast + HEADER, MAX_ALIGNMENT));
+        nextChunkSize = Math.min(Math.max(nextChunkSize, size) * 2, MAX_CHUNK_GROWTH);
+        MemorySegment chunk = base.allocate(size, MAX_ALIGNMENT);
+        if (chunkCount == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunkCount * 2);
+            chunkStart = Arrays.copyOf(chunkStart, chunkCount * 2);
+            chunkEnd = Arrays.copyOf(chunkEnd, chunkCount * 2);
+        }
+        long start = chunk.address();
+        long sentinel = start + size - HEADER;
+        chunks[chunkCount] = chunk;
+        chunkStart[chunkCount] = start;
+        chunkEnd[chunkCount] = sentinel;
+        chunkCount++;
+        counters.reserved(size);
+        long blockSize = sentinel - start;
+        M.set(JAVA_LONG_UNALIGNED, start, blockSize | FREE);
+        M.set(JAVA_LONG_UNALIGNED, sentinel - 8, blockSize);
+        M.set(JAVA_LONG_UNALIGNED, sentinel, PREV_FREE); // size 0, never free
+        linkAtTail(start);
+    }
+
+    /** Number of chunks reserved from the base (for tests and diagnostics). */
+    int chunkCount() {
+        return chunkCount;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public AllocatorMetrics metrics() {
+        return counters;
+    }
+
+    /** Returns every chunk to the base; segments handed out become invalid. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (int i = 0; i < chunkCount; i++) {
+            counters.released(chunks[i].byteSize());
+            base.deallocate(chunks[i]);
+            chunks[i] = null;
+        }
+        chunkCount = 0;
+        head = tail = lastFreed = NONE;
+        counters.freedAll();
+    }
+
+    @Override
+    public String toString() {
+        return name + " [" + counters + ", " + chunkCount + " chunks]";
+    }
+}
