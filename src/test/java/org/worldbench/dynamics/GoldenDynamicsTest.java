@@ -7,6 +7,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.worldbench.testsupport.golden.GoldenComparison;
+import org.worldbench.testsupport.golden.GoldenModel;
 
 import tools.jackson.databind.JsonNode;
 

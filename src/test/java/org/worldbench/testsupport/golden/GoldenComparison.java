@@ -1,4 +1,4 @@
-package org.worldbench.dynamics;
+package org.worldbench.testsupport.golden;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.worldbench.dynamics.StateReport;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,16 +16,20 @@ import tools.jackson.databind.JsonNode;
  * |ours − DART| ≤ 1e-9 · max(1, max |DART|) over each quantity, i.e. 1e-9 relative to the
  * quantity's largest entry, and 1e-9 absolute for quantities near zero.
  */
-final class GoldenComparison {
+public final class GoldenComparison {
 
-    static final double TOLERANCE = 1e-9;
+    public GoldenComparison() {
+    }
+
+
+    public static final double TOLERANCE = 1e-9;
 
     private final List<String> failures = new ArrayList<>();
     /** Worst error per quantity, relative to max(1, max |DART|). */
-    final Map<String, Double> worst = new TreeMap<>();
-    int compared;
+    public final Map<String, Double> worst = new TreeMap<>();
+    public int compared;
 
-    void compare(String label, String quantity, double[] actual, double[] expected) {
+    public void compare(String label, String quantity, double[] actual, double[] expected) {
         assertThat(actual).as(label + " " + quantity + " length").hasSize(expected.length);
         double scale = 1;
         for (double e : expected) {
@@ -47,12 +53,12 @@ final class GoldenComparison {
         }
     }
 
-    void compare(String label, String quantity, double actual, double expected) {
+    public void compare(String label, String quantity, double actual, double expected) {
         compare(label, quantity, new double[] {actual}, new double[] {expected});
     }
 
     /** Compares every quantity of a case; the report must already be in the golden file's orders. */
-    void compareCase(String label, StateReport r, JsonNode c) {
+    public void compareCase(String label, StateReport r, JsonNode c) {
         for (int b = 0; b < r.bodyNames().size(); b++) {
             compare(label, "body_world_transforms", r.bodyWorldTransforms()[b],
                     GoldenModel.array(c.get("body_world_transforms").get(b)));
@@ -71,7 +77,7 @@ final class GoldenComparison {
         compare(label, "potential_energy_com", r.potentialEnergyCom(), c.get("potential_energy_com").asDouble());
     }
 
-    static double[] flatten(double[][] m) {
+    public static double[] flatten(double[][] m) {
         int n = 0;
         for (double[] row : m) {
             n += row.length;
@@ -85,7 +91,7 @@ final class GoldenComparison {
         return out;
     }
 
-    void assertAllWithinTolerance(String model) {
+    public void assertAllWithinTolerance(String model) {
         System.out.println("golden " + model + ": " + compared + " numbers, worst error per quantity " + worst);
         assertThat(failures).as("quantities of %s that differ from DART by more than %s", model, TOLERANCE).isEmpty();
         assertThat(compared).as("numbers compared").isPositive();

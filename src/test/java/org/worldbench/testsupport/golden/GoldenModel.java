@@ -1,4 +1,4 @@
-package org.worldbench.dynamics;
+package org.worldbench.testsupport.golden;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,6 +6,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.worldbench.dynamics.BodyNode;
+import org.worldbench.dynamics.Inertia;
+import org.worldbench.dynamics.JointSpec;
+import org.worldbench.dynamics.Skeleton;
+import org.worldbench.dynamics.StateStorage;
 import org.worldbench.math.Isometry3;
 import org.worldbench.math.Vec3;
 
@@ -14,26 +19,26 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A DART golden model file (src/test/resources/golden, format dart-golden-model/1). */
-final class GoldenModel {
+public final class GoldenModel {
 
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+    public static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    static final List<String> MODELS = List.of("chain7", "chain30", "chain_ball5", "floating_chain5", "tree15", "kr5",
+    public static final List<String> MODELS = List.of("chain7", "chain30", "chain_ball5", "floating_chain5", "tree15", "kr5",
             "wam", "atlas");
 
-    final String name;
-    final JsonNode root;
+    public final String name;
+    public final JsonNode root;
 
     private GoldenModel(String name, JsonNode root) {
         this.name = name;
         this.root = root;
     }
 
-    static GoldenModel load(String name) {
+    public static GoldenModel load(String name) {
         return new GoldenModel(name, readResource("/golden/" + name + ".json"));
     }
 
-    static JsonNode readResource(String path) {
+    public static JsonNode readResource(String path) {
         try (InputStream in = GoldenModel.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + path);
@@ -44,30 +49,30 @@ final class GoldenModel {
         }
     }
 
-    int dofs() {
+    public int dofs() {
         return root.get("dofs").asInt();
     }
 
-    List<String> dofNames() {
+    public List<String> dofNames() {
         List<String> names = new ArrayList<>();
         root.get("dof_names").forEach(n -> names.add(n.asString()));
         return names;
     }
 
-    List<String> bodyNames() {
+    public List<String> bodyNames() {
         List<String> names = new ArrayList<>();
         root.get("bodies").forEach(b -> names.add(b.get("name").asString()));
         return names;
     }
 
-    List<JsonNode> cases() {
+    public List<JsonNode> cases() {
         List<JsonNode> cases = new ArrayList<>();
         root.get("cases").forEach(cases::add);
         return cases;
     }
 
     /** Builds the skeleton exactly as the JSON describes it (DART's body and dof order). */
-    Skeleton build(StateStorage storage) {
+    public Skeleton build(StateStorage storage) {
         Skeleton s = new Skeleton(root.get("skeleton_name").asString(), storage);
         JsonNode joints = root.get("joints");
         JsonNode bodies = root.get("bodies");
@@ -106,11 +111,11 @@ final class GoldenModel {
         return s;
     }
 
-    static Vec3 vec(JsonNode n) {
+    public static Vec3 vec(JsonNode n) {
         return new Vec3(n.get(0).asDouble(), n.get(1).asDouble(), n.get(2).asDouble());
     }
 
-    static double[] array(JsonNode n) {
+    public static double[] array(JsonNode n) {
         double[] out = new double[n.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = n.get(i).asDouble();
@@ -118,7 +123,7 @@ final class GoldenModel {
         return out;
     }
 
-    static double[][] matrix(JsonNode n) {
+    public static double[][] matrix(JsonNode n) {
         double[][] out = new double[n.size()][];
         for (int i = 0; i < out.length; i++) {
             out[i] = array(n.get(i));
