@@ -129,7 +129,7 @@ public final class BodyNodePool {
     }
 
     private StateBlock newBlock(int doubles) {
-        return storage == StateStorage.HEAP ? new StateBlock.Heap(doubles) : new StateBlock.OffHeap(allocator, doubles);
+        return storage == StateStorage.HEAP ? StateBlock.onHeap(doubles) : StateBlock.offHeap(allocator, doubles);
     }
 
     private void swap(StateBlock fresh) {
@@ -140,7 +140,7 @@ public final class BodyNodePool {
             block.release();
         }
         block = fresh;
-        if (fresh instanceof StateBlock.OffHeap && allocator == MemoryAllocator.defaultAllocator()) {
+        if (fresh != null && fresh.isOffHeap() && allocator == MemoryAllocator.defaultAllocator()) {
             cleanable = CLEANER.register(this, fresh::release);
         }
     }

@@ -23,19 +23,27 @@ public final class MassMatrix {
         final int[] dofStart = s.dofStart;
         final int[] dofCount = s.dofCount;
         final double[] m = s.massMatrix;
+        final double[] sw = s.subspaceScratch;
+        final double[] t = s.scratch;
         final int n = s.bodyCount;
         final int dofs = s.dofs;
+        // composite inertias, leaves to root; the motion subspaces gathered into one dense array
         for (int i = 0; i < n; i++) {
-            b.copyFrom(b, offset[i] + IW, offset[i] + IC, 10);
+            b.read(offset[i] + IW, t, 0, 10);
+            b.write(t, 0, offset[i] + IC, 10);
+            if (dofCount[i] > 0) {
+                b.read(offset[i] + BodyRecord.sw(dofCount[i]), sw, 6 * dofStart[i], 6 * dofCount[i]);
+            }
         }
         for (int i = n - 1; i >= 0; i--) {
             int pi = parent[i];
             if (pi >= 0) {
-                int src = offset[i] + IC;
-                int dst = offset[pi] + IC;
+                b.read(offset[i] + IC, t, 0, 10);
+                b.read(offset[pi] + IC, t, 16, 10);
                 for (int k = 0; k < 10; k++) {
-                    b.add(dst + k, b.get(src + k));
+                    t[16 + k] += t[k];
                 }
+                b.write(t, 16, offset[pi] + IC, 10);
             }
         }
         java.util.Arrays.fill(m, 0, dofs * dofs, 0.0);
@@ -44,17 +52,14 @@ public final class MassMatrix {
             if (nd == 0) {
                 continue;
             }
-            final int o = offset[i];
-            final int ic = o + IC;
-            double mass = b.get(ic), hx = b.get(ic + 1), hy = b.get(ic + 2), hz = b.get(ic + 3);
-            double ixx = b.get(ic + 4), iyy = b.get(ic + 5), izz = b.get(ic + 6);
-            double ixy = b.get(ic + 7), ixz = b.get(ic + 8), iyz = b.get(ic + 9);
-            final int sw = o + BodyRecord.sw(nd);
+            b.read(offset[i] + IC, t, 0, 10);
+            double mass = t[0], hx = t[1], hy = t[2], hz = t[3];
+            double ixx = t[4], iyy = t[5], izz = t[6], ixy = t[7], ixz = t[8], iyz = t[9];
             final int di = dofStart[i];
             for (int k = 0; k < nd; k++) {
-                int c = sw + 6 * k;
-                double wx = b.get(c), wy = b.get(c + 1), wz = b.get(c + 2);
-                double vx = b.get(c + 3), vy = b.get(c + 4), vz = b.get(c + 5);
+                int c = 6 * (di + k);
+                double wx = sw[c], wy = sw[c + 1], wz = sw[c + 2];
+                double vx = sw[c + 3], vy = sw[c + 4], vz = sw[c + 5];
                 // F = IC · S_k = [Ī ω + h × v; m v − h × ω]
                 double fx = ixx * wx + ixy * wy + ixz * wz + hy * vz - hz * vy;
                 double fy = ixy * wx + iyy * wy + iyz * wz + hz * vx - hx * vz;
@@ -64,22 +69,21 @@ public final class MassMatrix {
                 double gz = mass * vz - (hx * wy - hy * wx);
                 int col = di + k;
                 for (int l = 0; l <= k; l++) {
-                    int e = sw + 6 * l;
-                    double val = b.get(e) * fx + b.get(e + 1) * fy + b.get(e + 2) * fz
-                            + b.get(e + 3) * gx + b.get(e + 4) * gy + b.get(e + 5) * gz;
+                    int e = 6 * (di + l);
+                    double val = sw[e] * fx + sw[e + 1] * fy + sw[e + 2] * fz
+                            + sw[e + 3] * gx + sw[e + 4] * gy + sw[e + 5] * gz;
                     m[(di + l) * dofs + col] = val;
                     m[col * dofs + di + l] = val;
                 }
                 for (int j = parent[i]; j >= 0; j = parent[j]) {
-                    int ndj = dofCount[j];
-                    int swj = offset[j] + BodyRecord.sw(ndj);
                     int dj = dofStart[j];
-                    for (int l = 0; l < ndj; l++) {
-                        int e = swj + 6 * l;
-                        double val = b.get(e) * fx + b.get(e + 1) * fy + b.get(e + 2) * fz
-                                + b.get(e + 3) * gx + b.get(e + 4) * gy + b.get(e + 5) * gz;
-                        m[(dj + l) * dofs + col] = val;
-                        m[col * dofs + dj + l] = val;
+                    int end = dj + dofCount[j];
+                    for (int row = dj; row < end; row++) {
+                        int e = 6 * row;
+                        double val = sw[e] * fx + sw[e + 1] * fy + sw[e + 2] * fz
+                                + sw[e + 3] * gx + sw[e + 4] * gy + sw[e + 5] * gz;
+                        m[row * dofs + col] = val;
+                        m[col * dofs + row] = val;
                     }
                 }
             }

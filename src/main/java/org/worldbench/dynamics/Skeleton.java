@@ -68,8 +68,10 @@ public final class Skeleton implements AutoCloseable {
     double[] velocityChange = new double[0];
     /** Joint-space mass matrix, dofs × dofs row-major (kg·m², kg·m, kg). */
     double[] massMatrix = new double[0];
+    /** Scratch: the world-frame motion subspaces of all dofs, 6 per dof (CRBA gathers them here). */
+    double[] subspaceScratch = new double[0];
     /** Scratch for the algorithms (small matrices, 6-vectors). */
-    final double[] scratch = new double[128];
+    final double[] scratch = new double[256];
 
     /** Gravity in the world frame, m/s². */
     double gravityX = 0;
@@ -251,6 +253,7 @@ public final class Skeleton implements AutoCloseable {
         tau = newVectors[3];
         velocityChange = new double[total];
         massMatrix = new double[total * total];
+        subspaceScratch = new double[6 * total];
         block = pool.block();
         invalidatePositions();
     }
