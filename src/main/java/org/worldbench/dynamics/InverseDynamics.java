@@ -58,99 +58,120 @@ public final class InverseDynamics {
         final int[] offset = s.offset;
         final int[] dofStart = s.dofStart;
         final int[] dofCount = s.dofCount;
+        final double[] t = s.scratch;
         final int n = s.bodyCount;
         // the world's spatial acceleration −g stands in for gravity
-        final double g0x = gravity ? -s.gravityX : 0;
-        final double g0y = gravity ? -s.gravityY : 0;
-        final double g0z = gravity ? -s.gravityZ : 0;
+        t[R_WORLD] = 0;
+        t[R_WORLD + 1] = 0;
+        t[R_WORLD + 2] = 0;
+        t[R_WORLD + 3] = gravity ? -s.gravityX : 0;
+        t[R_WORLD + 4] = gravity ? -s.gravityY : 0;
+        t[R_WORLD + 5] = gravity ? -s.gravityZ : 0;
         for (int i = 0; i < n; i++) {
-            final int o = offset[i];
-            final int pi = parent[i];
-            double ax, ay, az, lx, ly, lz;
-            if (pi >= 0) {
-                int pa = offset[pi] + AW;
-                ax = b.get(pa); ay = b.get(pa + 1); az = b.get(pa + 2);
-                lx = b.get(pa + 3); ly = b.get(pa + 4); lz = b.get(pa + 5);
-            } else {
-                ax = 0; ay = 0; az = 0;
-                lx = g0x; ly = g0y; lz = g0z;
-            }
-            if (velocity) {
-                int c = o + CW;
-                ax += b.get(c); ay += b.get(c + 1); az += b.get(c + 2);
-                lx += b.get(c + 3); ly += b.get(c + 4); lz += b.get(c + 5);
-            }
-            final int nd = dofCount[i];
-            if (acc != null) {
-                final int sw = o + BodyRecord.sw(nd);
-                final int d = dofStart[i];
-                for (int k = 0; k < nd; k++) {
-                    double a = acc[d + k];
-                    int c = sw + 6 * k;
-                    ax += b.get(c) * a; ay += b.get(c + 1) * a; az += b.get(c + 2) * a;
-                    lx += b.get(c + 3) * a; ly += b.get(c + 4) * a; lz += b.get(c + 5) * a;
-                }
-            }
-            final int aw = o + AW;
-            b.set(aw, ax); b.set(aw + 1, ay); b.set(aw + 2, az);
-            b.set(aw + 3, lx); b.set(aw + 4, ly); b.set(aw + 5, lz);
-            final int iw = o + IW;
-            double m = b.get(iw), hx = b.get(iw + 1), hy = b.get(iw + 2), hz = b.get(iw + 3);
-            double ixx = b.get(iw + 4), iyy = b.get(iw + 5), izz = b.get(iw + 6);
-            double ixy = b.get(iw + 7), ixz = b.get(iw + 8), iyz = b.get(iw + 9);
-            // f = I·a
-            double fx = ixx * ax + ixy * ay + ixz * az + hy * lz - hz * ly;
-            double fy = ixy * ax + iyy * ay + iyz * az + hz * lx - hx * lz;
-            double fz = ixz * ax + iyz * ay + izz * az + hx * ly - hy * lx;
-            double gx = m * lx - (hy * az - hz * ay);
-            double gy = m * ly - (hz * ax - hx * az);
-            double gz = m * lz - (hx * ay - hy * ax);
-            if (velocity) {
-                int v = o + VW;
-                double wx = b.get(v), wy = b.get(v + 1), wz = b.get(v + 2);
-                double vx = b.get(v + 3), vy = b.get(v + 4), vz = b.get(v + 5);
-                // + V ×* (I·V)
-                double nx = ixx * wx + ixy * wy + ixz * wz + hy * vz - hz * vy;
-                double ny = ixy * wx + iyy * wy + iyz * wz + hz * vx - hx * vz;
-                double nz = ixz * wx + iyz * wy + izz * wz + hx * vy - hy * vx;
-                double kx = m * vx - (hy * wz - hz * wy);
-                double ky = m * vy - (hz * wx - hx * wz);
-                double kz = m * vz - (hx * wy - hy * wx);
-                fx += wy * nz - wz * ny + vy * kz - vz * ky;
-                fy += wz * nx - wx * nz + vz * kx - vx * kz;
-                fz += wx * ny - wy * nx + vx * ky - vy * kx;
-                gx += wy * kz - wz * ky;
-                gy += wz * kx - wx * kz;
-                gz += wx * ky - wy * kx;
-            }
-            if (external) {
-                int e = o + FEXT;
-                fx -= b.get(e); fy -= b.get(e + 1); fz -= b.get(e + 2);
-                gx -= b.get(e + 3); gy -= b.get(e + 4); gz -= b.get(e + 5);
-            }
-            final int fw = o + FW;
-            b.set(fw, fx); b.set(fw + 1, fy); b.set(fw + 2, fz);
-            b.set(fw + 3, gx); b.set(fw + 4, gy); b.set(fw + 5, gz);
+            forwardBody(b, offset[i], parent[i] < 0 ? -1 : offset[parent[i]], dofCount[i], dofStart[i], acc,
+                    velocity, external, t);
         }
         for (int i = n - 1; i >= 0; i--) {
-            final int o = offset[i];
-            final int fw = o + FW;
-            double fx = b.get(fw), fy = b.get(fw + 1), fz = b.get(fw + 2);
-            double gx = b.get(fw + 3), gy = b.get(fw + 4), gz = b.get(fw + 5);
-            final int nd = dofCount[i];
-            final int sw = o + BodyRecord.sw(nd);
-            final int d = dofStart[i];
+            backwardBody(b, offset[i], parent[i] < 0 ? -1 : offset[parent[i]], dofCount[i], dofStart[i], out, t);
+        }
+    }
+
+    /** Scratch layout of {@link #forwardBody} and {@link #backwardBody}. */
+    private static final int R_WORLD = 0;
+    private static final int R_A = 8;
+    private static final int R_CW = 16;
+    private static final int R_IW = 24;
+    private static final int R_V = 40;
+    private static final int R_EXT = 48;
+    private static final int R_F = 56;
+    private static final int R_PF = 64;
+    private static final int R_SW = 72;
+
+    /** a = a_parent + c + S·ddq; f = I·a + V ×* (I·V) − f_ext. */
+    private static void forwardBody(StateBlock b, int o, int po, int nd, int d, double[] acc, boolean velocity,
+            boolean external, double[] t) {
+        if (po >= 0) {
+            b.read(po + AW, t, R_A, 6);
+        } else {
+            System.arraycopy(t, R_WORLD, t, R_A, 6);
+        }
+        double ax = t[R_A], ay = t[R_A + 1], az = t[R_A + 2];
+        double lx = t[R_A + 3], ly = t[R_A + 4], lz = t[R_A + 5];
+        if (velocity) {
+            b.read(o + CW, t, R_CW, 6);
+            ax += t[R_CW]; ay += t[R_CW + 1]; az += t[R_CW + 2];
+            lx += t[R_CW + 3]; ly += t[R_CW + 4]; lz += t[R_CW + 5];
+        }
+        if (acc != null && nd > 0) {
+            b.read(o + BodyRecord.sw(nd), t, R_SW, 6 * nd);
             for (int k = 0; k < nd; k++) {
-                int c = sw + 6 * k;
-                out[d + k] = b.get(c) * fx + b.get(c + 1) * fy + b.get(c + 2) * fz
-                        + b.get(c + 3) * gx + b.get(c + 4) * gy + b.get(c + 5) * gz;
+                double a = acc[d + k];
+                int c = R_SW + 6 * k;
+                ax += t[c] * a; ay += t[c + 1] * a; az += t[c + 2] * a;
+                lx += t[c + 3] * a; ly += t[c + 4] * a; lz += t[c + 5] * a;
             }
-            final int pi = parent[i];
-            if (pi >= 0) {
-                int pf = offset[pi] + FW;
-                b.add(pf, fx); b.add(pf + 1, fy); b.add(pf + 2, fz);
-                b.add(pf + 3, gx); b.add(pf + 4, gy); b.add(pf + 5, gz);
+        }
+        t[R_A] = ax; t[R_A + 1] = ay; t[R_A + 2] = az;
+        t[R_A + 3] = lx; t[R_A + 4] = ly; t[R_A + 5] = lz;
+        b.write(t, R_A, o + AW, 6);
+        b.read(o + IW, t, R_IW, 10);
+        double m = t[R_IW], hx = t[R_IW + 1], hy = t[R_IW + 2], hz = t[R_IW + 3];
+        double ixx = t[R_IW + 4], iyy = t[R_IW + 5], izz = t[R_IW + 6];
+        double ixy = t[R_IW + 7], ixz = t[R_IW + 8], iyz = t[R_IW + 9];
+        // f = I·a
+        double fx = ixx * ax + ixy * ay + ixz * az + hy * lz - hz * ly;
+        double fy = ixy * ax + iyy * ay + iyz * az + hz * lx - hx * lz;
+        double fz = ixz * ax + iyz * ay + izz * az + hx * ly - hy * lx;
+        double gx = m * lx - (hy * az - hz * ay);
+        double gy = m * ly - (hz * ax - hx * az);
+        double gz = m * lz - (hx * ay - hy * ax);
+        if (velocity) {
+            b.read(o + VW, t, R_V, 6);
+            double wx = t[R_V], wy = t[R_V + 1], wz = t[R_V + 2];
+            double vx = t[R_V + 3], vy = t[R_V + 4], vz = t[R_V + 5];
+            // + V ×* (I·V)
+            double nx = ixx * wx + ixy * wy + ixz * wz + hy * vz - hz * vy;
+            double ny = ixy * wx + iyy * wy + iyz * wz + hz * vx - hx * vz;
+            double nz = ixz * wx + iyz * wy + izz * wz + hx * vy - hy * vx;
+            double kx = m * vx - (hy * wz - hz * wy);
+            double ky = m * vy - (hz * wx - hx * wz);
+            double kz = m * vz - (hx * wy - hy * wx);
+            fx += wy * nz - wz * ny + vy * kz - vz * ky;
+            fy += wz * nx - wx * nz + vz * kx - vx * kz;
+            fz += wx * ny - wy * nx + vx * ky - vy * kx;
+            gx += wy * kz - wz * ky;
+            gy += wz * kx - wx * kz;
+            gz += wx * ky - wy * kx;
+        }
+        if (external) {
+            b.read(o + FEXT, t, R_EXT, 6);
+            fx -= t[R_EXT]; fy -= t[R_EXT + 1]; fz -= t[R_EXT + 2];
+            gx -= t[R_EXT + 3]; gy -= t[R_EXT + 4]; gz -= t[R_EXT + 5];
+        }
+        t[R_F] = fx; t[R_F + 1] = fy; t[R_F + 2] = fz;
+        t[R_F + 3] = gx; t[R_F + 4] = gy; t[R_F + 5] = gz;
+        b.write(t, R_F, o + FW, 6);
+    }
+
+    /** τ = Sᵀ·f; the parent's force receives f. */
+    private static void backwardBody(StateBlock b, int o, int po, int nd, int d, double[] out, double[] t) {
+        b.read(o + FW, t, R_F, 6);
+        double fx = t[R_F], fy = t[R_F + 1], fz = t[R_F + 2];
+        double gx = t[R_F + 3], gy = t[R_F + 4], gz = t[R_F + 5];
+        if (nd > 0) {
+            b.read(o + BodyRecord.sw(nd), t, R_SW, 6 * nd);
+            for (int k = 0; k < nd; k++) {
+                int c = R_SW + 6 * k;
+                out[d + k] = t[c] * fx + t[c + 1] * fy + t[c + 2] * fz
+                        + t[c + 3] * gx + t[c + 4] * gy + t[c + 5] * gz;
             }
+        }
+        if (po >= 0) {
+            b.read(po + FW, t, R_PF, 6);
+            for (int k = 0; k < 6; k++) {
+                t[R_PF + k] += t[R_F + k];
+            }
+            b.write(t, R_PF, po + FW, 6);
         }
     }
 }
