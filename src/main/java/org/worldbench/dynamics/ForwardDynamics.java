@@ -41,12 +41,51 @@ public final class ForwardDynamics {
     private static void run(Skeleton s, boolean impulse, double[] out) {
         if (impulse) {
             Kinematics.updateFrames(s);
+            initialize(s, true);
         } else {
-            Kinematics.updateVelocities(s);
+            prepare(s);
         }
-        initialize(s, impulse);
         backward(s, impulse);
         forward(s, impulse, out);
+    }
+
+    /**
+     * The outward pass, fused: for each body in turn whatever kinematics changed (world transform,
+     * world-frame subspace and inertia, velocity) and then its articulated-inertia start, so each
+     * record is visited once while it is in cache.
+     */
+    private static void prepare(Skeleton s) {
+        final boolean positions = !s.positionsValid;
+        final boolean frames = positions || !s.framesValid;
+        final boolean velocities = frames || !s.velocitiesValid;
+        final StateBlock b = s.block;
+        final int[] parent = s.parent;
+        final int[] offset = s.offset;
+        final int[] code = s.jointCode;
+        final int[] dofStart = s.dofStart;
+        final int[] dofCount = s.dofCount;
+        final boolean[] childIdentity = s.childOffsetIdentity;
+        final double[] q = s.q;
+        final double[] dq = s.dq;
+        final double[] t = s.scratch;
+        final int n = s.bodyCount;
+        for (int i = 0; i < n; i++) {
+            final int o = offset[i];
+            final int po = parent[i] < 0 ? -1 : offset[parent[i]];
+            if (positions) {
+                Kinematics.positionBody(b, o, po, code[i], dofStart[i], childIdentity[i], q, t);
+            }
+            if (frames) {
+                Kinematics.frameBody(b, o, dofCount[i], t);
+            }
+            if (velocities) {
+                Kinematics.velocityBody(b, o, po, dofCount[i], dofStart[i], dq, t);
+            }
+            initializeBody(b, o, false, t);
+        }
+        s.positionsValid = true;
+        s.framesValid = true;
+        s.velocitiesValid = true;
     }
 
     private static void initialize(Skeleton s, boolean impulse) {

@@ -66,7 +66,7 @@ public final class Kinematics {
      * The record's constants and the parent transform are read in bulk: one bounds check per copy
      * instead of one per double, which matters off-heap.
      */
-    private static void positionBody(StateBlock b, int o, int po, int c, int d, boolean childIdentity, double[] q,
+    static void positionBody(StateBlock b, int o, int po, int c, int d, boolean childIdentity, double[] q,
             double[] t) {
         b.read(o + T_PJ, t, CONST, AXIS + 3 - T_PJ);
         // A = T_world,parent · T_parent_to_joint
@@ -195,7 +195,7 @@ public final class Kinematics {
     private static final int F_SW = 80;
     private static final int F_IW = 128;
 
-    private static void frameBody(StateBlock b, int o, int nd, double[] t) {
+    static void frameBody(StateBlock b, int o, int nd, double[] t) {
         b.read(o + MASS, t, F_MASS, 10);
         b.read(o + TW, t, F_TW, 12);
         double r00 = t[F_TW], r01 = t[F_TW + 1], r02 = t[F_TW + 2];
@@ -292,7 +292,7 @@ public final class Kinematics {
     private static final int V_SW = 8;
     private static final int V_OUT = 56;
 
-    private static void velocityBody(StateBlock b, int o, int po, int nd, int d, double[] dq, double[] t) {
+    static void velocityBody(StateBlock b, int o, int po, int nd, int d, double[] dq, double[] t) {
         double wx = 0, wy = 0, wz = 0, vx = 0, vy = 0, vz = 0;
         if (po >= 0) {
             b.read(po + VW, t, V_PARENT, 6);
