@@ -7,14 +7,15 @@
 # DARTBENCH: the dartbench binary built as ../shared/anchors/dart/README.md says (outside the project).
 # DART_LIB:  optional; the lib folder of DART's -O3 -DNDEBUG rebuild (the "release" column DART's
 #            README recommends); without it the Debian libdart is timed.
-# Every timing run holds /tmp/worldbench-bench.lock, so no two benchmark processes overlap.
+# Every timing run holds the shared benchmark lock (worldbench-bench.lock in the temp folder), so no two
+# benchmark processes overlap.
 # Needs: JDK 25 (JAVA_HOME), python3 (for the table), target/benchmarks.jar (./mvnw -B package).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=${1:-target/dynamics-vs-dart}
 mkdir -p "$out"
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
-lock=/tmp/worldbench-bench.lock
+lock=${WORLDBENCH_BENCH_LOCK:-$(dirname "$(mktemp -u)")/worldbench-bench.lock}
 : "${DARTBENCH:?set DARTBENCH to the dartbench binary (see ../shared/anchors/dart/README.md)}"
 [ -f target/benchmarks.jar ] || ./mvnw -B -q package -DskipTests
 
