@@ -13,6 +13,7 @@ public final class Energy {
 
     /** Σ ½ Vᵢᵀ Gᵢ Vᵢ = ½ dqᵀ M dq (DART's {@code computeKineticEnergy()}). */
     public static double kinetic(Skeleton s) {
+        s.checkOpen();
         Kinematics.updateVelocities(s);
         StateBlock b = s.block;
         double e = 0;
@@ -41,6 +42,7 @@ public final class Energy {
      * frame <em>origin</em> (not its COM; golden README §4.8), plus the joint springs' ½k(q − q_rest)².
      */
     public static double potential(Skeleton s) {
+        s.checkOpen();
         Kinematics.updatePositions(s);
         StateBlock b = s.block;
         double e = 0;

@@ -39,6 +39,7 @@ public final class ForwardDynamics {
     }
 
     private static void run(Skeleton s, boolean impulse, double[] out) {
+        s.checkOpen();
         if (impulse) {
             Kinematics.updateFrames(s);
             initialize(s, true);

@@ -24,6 +24,7 @@ public final class Integrator {
 
     /** dq += dt·ddq; a free joint converts its spatial acceleration: v += dt·(a_v + ω×v). */
     public static void integrateVelocities(Skeleton s, double dt) {
+        s.checkOpen();
         final double[] dq = s.dq;
         final double[] ddq = s.ddq;
         for (int i = 0; i < s.bodyCount; i++) {
@@ -49,6 +50,7 @@ public final class Integrator {
 
     /** q ← q ⊕ dt·dq with the current (new) velocities. */
     public static void integratePositions(Skeleton s, double dt) {
+        s.checkOpen();
         final double[] q = s.q;
         final double[] dq = s.dq;
         final double[] t = s.scratch;

@@ -45,6 +45,7 @@ public final class InverseDynamics {
 
     private static void run(Skeleton s, double[] acc, boolean velocity, boolean gravity, boolean external,
             double[] out) {
+        s.checkOpen();
         if (out.length < s.dofs || (acc != null && acc.length < s.dofs)) {
             throw new IllegalArgumentException("vectors need " + s.dofs + " entries");
         }

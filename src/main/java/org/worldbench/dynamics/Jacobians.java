@@ -30,6 +30,7 @@ public final class Jacobians {
     }
 
     private static void fill(Skeleton s, int body, double[] out, boolean bodyFrame) {
+        s.checkOpen();
         int n = s.dofs;
         if (out.length < 6 * n) {
             throw new IllegalArgumentException("a Jacobian of skeleton '" + s.name() + "' needs 6 x " + n + " entries");

@@ -34,6 +34,7 @@ public final class Kinematics {
 
     /** World transforms of every body (DART's {@code computeForwardKinematics(true, false, false)}). */
     public static void computePositions(Skeleton s) {
+        s.checkOpen();
         final StateBlock b = s.block;
         final int[] parent = s.parent;
         final int[] code = s.jointCode;

@@ -16,6 +16,7 @@ public final class MassMatrix {
 
     /** Computes M for the current positions into the skeleton ({@link Skeleton#massMatrix(int, int)}). */
     public static void compute(Skeleton s) {
+        s.checkOpen();
         Kinematics.updateFrames(s);
         final StateBlock b = s.block;
         final int[] parent = s.parent;

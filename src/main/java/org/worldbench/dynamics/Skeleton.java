@@ -629,7 +629,7 @@ public final class Skeleton implements AutoCloseable {
         return closed;
     }
 
-    private void checkOpen() {
+    void checkOpen() {
         if (closed) {
             throw new IllegalStateException("skeleton '" + name + "' is closed");
         }

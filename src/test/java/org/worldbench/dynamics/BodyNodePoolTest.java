@@ -205,4 +205,19 @@ class BodyNodePoolTest {
             }
         }
     }
+
+    @Test
+    void a_closed_skeleton_refuses_to_compute_and_frees_its_block_once() {
+        RecordingAllocator allocator = new RecordingAllocator();
+        Skeleton s = new Skeleton("short-lived", StateStorage.OFF_HEAP, allocator);
+        s.addBody(null, JointSpec.revolute("j", Vec3.UNIT_X), "b", link());
+        s.close();
+        s.close();
+        assertThat(allocator.live).isEmpty();
+        assertThat(s.isClosed()).isTrue();
+        assertThatThrownBy(() -> ForwardDynamics.compute(s)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("skeleton 'short-lived' is closed");
+        assertThatThrownBy(() -> MassMatrix.compute(s)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Kinematics.computePositions(s)).isInstanceOf(IllegalStateException.class);
+    }
 }
