@@ -1,0 +1,87 @@
+package org.worldbench.benchmark.dynamics;
+
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.worldbench.dynamics.ForwardDynamics;
+import org.worldbench.dynamics.Kinematics;
+import org.worldbench.dynamics.MassMatrix;
+import org.worldbench.dynamics.Skeleton;
+import org.worldbench.workload.SkeletonScenes;
+
+/**
+ * The same kernels as {@link ChainDynamicsBenchmark} on the packaged robot URDFs, loaded as DART's
+ * {@code BM_Robot*} loads them (KR5 and WAM welded to the world, Atlas on a free joint): 64
+ * position vectors in [−π, π] for every coordinate (the free joint's too), velocities in [−1, 1].
+ *
+ * <p>HOW TO RUN: {@code java -jar target/benchmarks.jar 'dynamics.RobotDynamicsBenchmark' -prof gc}
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
+public class RobotDynamicsBenchmark {
+
+    @Param({"KR5", "WAM", "Atlas"})
+    public String robot;
+
+    /** Where the per-body state lives: HEAP (Java array) or INLINE (off-heap block). */
+    @Param({"HEAP", "INLINE"})
+    public String allocation;
+
+    private Skeleton skeleton;
+    private double[][] positions;
+    private double[][] velocities;
+    private int last;
+    private int k;
+
+    @Setup(Level.Trial)
+    public void build() {
+        skeleton = SkeletonScenes.robot(SkeletonScenes.Robot.parse(robot), Allocation.storage(allocation));
+        positions = DynamicsInputs.positions(skeleton.dofCount());
+        velocities = DynamicsInputs.velocities(skeleton.dofCount());
+        last = skeleton.bodyCount() - 1;
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        skeleton.close();
+    }
+
+    @Benchmark
+    public double robotFk() {
+        skeleton.setPositions(positions[k++ & (DynamicsInputs.SAMPLES - 1)]);
+        Kinematics.computePositions(skeleton);
+        return skeleton.worldTransformEntry(last, 11);
+    }
+
+    @Benchmark
+    public double robotMassMatrix() {
+        skeleton.setPositions(positions[k++ & (DynamicsInputs.SAMPLES - 1)]);
+        MassMatrix.compute(skeleton);
+        return skeleton.massMatrix(0, 0);
+    }
+
+    @Benchmark
+    public double robotForwardDynamics() {
+        int j = k++ & (DynamicsInputs.SAMPLES - 1);
+        skeleton.setPositions(positions[j]);
+        skeleton.setVelocities(velocities[j]);
+        ForwardDynamics.compute(skeleton);
+        return skeleton.acceleration(skeleton.dofCount() - 1);
+    }
+}
