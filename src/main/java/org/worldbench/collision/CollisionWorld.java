@@ -158,8 +158,19 @@ public final class CollisionWorld {
 
     /** Poses and boxes, broad phase, then narrow phase for each candidate pair, into {@code sink}. */
     public void detect(ContactSink sink) {
+        findPairs();
+        narrowPhase(sink);
+    }
+
+    /** Updates poses and boxes and runs the broad phase; returns the number of candidate pairs. */
+    public int findPairs() {
         updatePoses();
         broadPhase.findPairs(aabb, count, pairs);
+        return pairs.size();
+    }
+
+    /** The narrow phase over the pairs of the last {@link #findPairs()}, skipping pairs DART never tests. */
+    public void narrowPhase(ContactSink sink) {
         for (int k = 0; k < pairs.size() && sink.hasRoom(); k++) {
             int a = pairs.first(k);
             int b = pairs.second(k);
