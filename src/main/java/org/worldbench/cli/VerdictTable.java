@@ -3,7 +3,7 @@ package org.worldbench.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-import org.worldbench.experiment.compare.Verdict;
+import org.worldbench.analysis.Verdict;
 import org.worldbench.experiment.jmh.MetricMeasurement;
 import org.worldbench.report.RunReport;
 import org.worldbench.report.RunReport.BenchmarkResult;

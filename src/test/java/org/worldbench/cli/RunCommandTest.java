@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.worldbench.batch.experiment.TrialProgress;
-import org.worldbench.experiment.compare.Verdict;
+import org.worldbench.analysis.Verdict;
 import org.worldbench.report.RunReport;
 import org.worldbench.report.RunReport.BenchmarkResult;
 import org.worldbench.report.RunReport.MetricResult;
