@@ -81,6 +81,14 @@ public class BenchmarkHistory {
         return series;
     }
 
+    /** The units a benchmark metric was measured in on a machine (one, unless specs changed its mode or time unit). */
+    @Transactional(readOnly = true)
+    public List<String> units(long machineId, long benchmarkId, String metric) {
+        return jdbc.queryForList("SELECT DISTINCT m.unit FROM trial t JOIN run r ON r.id = t.run_id JOIN trial_metric m"
+                + " ON m.trial_id = t.id WHERE r.machine_id = ? AND t.benchmark_id = ? AND m.metric = ? ORDER BY m.unit",
+                String.class, machineId, benchmarkId, metric);
+    }
+
     /** Replaces the change points stored for one benchmark metric on a machine with those just found. */
     @Transactional
     public void replaceChangePoints(long machineId, long benchmarkId, String metric, String unit,

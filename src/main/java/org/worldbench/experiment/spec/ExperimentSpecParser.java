@@ -280,8 +280,8 @@ public final class ExperimentSpecParser {
                 case "none" -> new BaselineSelection(BaselineSelection.Mode.NONE, null);
                 case "rolling" -> BaselineSelection.rolling(BaselineSelection.DEFAULT_ROLLING_RUNS);
                 default -> {
-                    spec.problem(node, "baseline", "expected 'latest', 'none', 'rolling' or a mapping like {mode: named, name: NAME}"
-                            + " or {mode: rolling, runs: 5}, got '" + scalar.getValue() + "'");
+                    spec.problem(node, "baseline", "expected 'latest', 'none' or a mapping {mode: named, name: NAME}"
+                            + " (or 'rolling', {mode: rolling, runs: K}), got '" + scalar.getValue() + "'");
                     yield BaselineSelection.DEFAULT;
                 }
             };
