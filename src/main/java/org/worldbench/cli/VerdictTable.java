@@ -33,6 +33,11 @@ final class VerdictTable {
                     heap == null ? "–" : number(heap.median()),
                     v == null ? "not compared" : v.code().toUpperCase(Locale.ROOT) + reasonFor(b, v));
         }
+        if (report.machineForced()) {
+            out.println("WARNING: compared across machines because it was forced: differences may be the machines', not the code's");
+        } else if (report.machineRefused()) {
+            out.println("WARNING: baseline refused: it was measured on another machine (force with --force-machine)");
+        }
         out.printf(Locale.ROOT, "%d regressed, %d improved, %d unchanged, %d inconclusive%s. Baseline: %s%n",
                 report.count(Verdict.REGRESSED), report.count(Verdict.IMPROVED), report.count(Verdict.UNCHANGED),
                 report.count(Verdict.INCONCLUSIVE), report.failedTrials() > 0 ? ", " + report.failedTrials() + " trial(s) FAILED" : "",
