@@ -68,6 +68,14 @@ class RunCommandTest {
     }
 
     @Test
+    void the_proof_specs_are_valid_and_have_the_documented_sizes() {
+        assertThat(run("validate", "config/experiments/proof-aa.yaml")).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("valid, 30 trial(s)");
+        assertThat(run("validate", "config/experiments/proof-power.yaml")).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("valid, 40 trial(s)");
+    }
+
+    @Test
     void exit_code_is_0_without_regression_1_with_one_and_2_when_a_trial_failed() {
         assertThat(VerdictTable.exitCode(report(Verdict.UNCHANGED, "done"))).isEqualTo(ExitCode.OK);
         assertThat(VerdictTable.exitCode(report(Verdict.INCONCLUSIVE, "done"))).isEqualTo(ExitCode.OK);
