@@ -77,6 +77,21 @@ class BenchmarkSmokeTest {
         return CATALOG.all().stream().map(b -> DynamicTest.dynamicTest(b.name(), () -> smoke(b)));
     }
 
+    /** Off-heap configurations hold memory from the base while they run; the counters must see it. */
+    private static void checkMemoryCounters(RunResult r, String label) {
+        if (!r.getParams().getParamsKeys().contains("allocation")) {
+            return;
+        }
+        double reserved = r.getSecondaryResults().get("reservedBytes").getScore();
+        double blocks = r.getSecondaryResults().get("liveBlocks").getScore();
+        if (r.getParams().getParam("allocation").equals("HEAP")) {
+            assertThat(reserved).as("reserved bytes of %s", label).isZero();
+        } else {
+            assertThat(reserved).as("reserved bytes of %s", label).isPositive();
+            assertThat(blocks).as("live blocks of %s", label).isGreaterThanOrEqualTo(1);
+        }
+    }
+
     private static void smoke(BenchmarkDefinition benchmark) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include(benchmark.includePattern())
@@ -104,6 +119,7 @@ class BenchmarkSmokeTest {
             if (ops != null) {
                 assertThat(ops.getScore()).as("operations counted by the engine counters of %s", label)
                         .isGreaterThanOrEqualTo(1);
+                checkMemoryCounters(r, label);
             }
         }
     }

@@ -69,20 +69,18 @@ public class SkeletonDynamicsBenchmark {
 
     private AllocationSetup setup;
     private KernelBench bench;
-    private WorkloadMemory memory;
 
     @Setup(Level.Trial)
-    public void build(WorkloadMemory memory) {
+    public void build() {
         setup = AllocationSetup.of(allocation, debug);
         bench = new KernelBench(SkeletonScenes.articulated(Topology.parse(shape), bodies, JointType.valueOf(joint),
                 setup));
-        this.memory = memory;
-        memory.watch(MemoryProbe.of(setup));
+        WorkloadMemory.watch(MemoryProbe.of(setup));
     }
 
     @TearDown(Level.Trial)
     public void close() {
-        memory.freeze();
+        WorkloadMemory.freeze();
         setup.close(bench.skeleton());
         setup.close();
     }

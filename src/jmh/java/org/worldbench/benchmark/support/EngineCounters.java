@@ -38,7 +38,8 @@ public class EngineCounters {
 
     /** Runs after every trial set-up, so the benchmark has said what to watch. */
     @Setup(Level.Iteration)
-    public void start(WorkloadMemory workload) {
+    public void start() {
+        WorkloadMemory workload = WorkloadMemory.current();
         memory = workload;
         allocationsAtStart = workload.probe().allocations();
         overflowsAtStart = workload.probe().frameOverflows();
