@@ -319,7 +319,6 @@ public final class ConstraintSolver implements AutoCloseable {
      */
     private void fillDelassus(Workspace w, Islands isl, int start, int mk, int lk, long dirs, long jac,
                               long responses) {
-        int rows = 3 * mk + lk;
         fillLimitColumns(w, isl, start, mk, lk, jac, responses);
         for (int t = 0; t < mk; t++) {
             int c = w.getInt(isl.order + start + t);
@@ -337,69 +336,57 @@ public final class ConstraintSolver implements AutoCloseable {
                     s.clearConstraintImpulses();
                     s.setConstraintImpulse(body, sign * w.get(d), sign * w.get(d + 1), sign * w.get(d + 2), px, py, pz);
                     ForwardDynamics.impulse(s);
-                    int col = 3 * t + k;
-                    for (int u = 0; u < mk; u++) {
-                        int cu = w.getInt(isl.order + start + u);
-                        for (int su = 0; su < 2; su++) {
-                            long g = (long) w.get(jac + 2L * u + su);
-                            if (g < 0 || collision.skeletonOf((int) contacts.get(cu, 7 + su)) != s) {
-                                continue;
-                            }
-                            int dofs = s.dofCount();
-                            for (int l = 0; l < 3; l++) {
-                                double v = 0;
-                                for (int q = 0; q < dofs; q++) {
-                                    v += w.get(g + (long) l * dofs + q) * s.velocityChange(q);
-                                }
-                                w.add(lcp.a + (long) (3 * u + l) * rows + col, v);
-                            }
-                        }
-                    }
-                    for (int j = 0; j < lk; j++) {
-                        int item = w.getInt(isl.order + start + mk + j) - lastContactCount;
-                        if (skeletons.get(limitSkeleton(item)) == s) {
-                            w.add(lcp.a + (long) (3 * mk + j) * rows + col,
-                                    limitSign(item) * s.velocityChange(limitDof(item)));
-                        }
-                    }
+                    addColumn(w, isl, start, mk, lk, jac, s, 3 * t + k, -1);
                     s.clearConstraintImpulses();
                 }
             }
         }
     }
 
-    /** Columns of the limit rows: the response M⁻¹·e_dof·sign read by every row of the island on that skeleton. */
+    /** Columns of the limit rows: the response sign·M⁻¹·e_dof, read by every row of the island on that skeleton. */
     private void fillLimitColumns(Workspace w, Islands isl, int start, int mk, int lk, long jac, long responses) {
-        int rows = 3 * mk + lk;
         for (int r = 0; r < lk; r++) {
             int item = w.getInt(isl.order + start + mk + r) - lastContactCount;
             Skeleton s = skeletons.get(limitSkeleton(item));
-            long resp = (long) w.get(responses + r);
-            int col = 3 * mk + r;
-            int dofs = s.dofCount();
-            for (int u = 0; u < mk; u++) {
-                int cu = w.getInt(isl.order + start + u);
-                for (int su = 0; su < 2; su++) {
-                    long g = (long) w.get(jac + 2L * u + su);
-                    if (g < 0 || collision.skeletonOf((int) contacts.get(cu, 7 + su)) != s) {
-                        continue;
-                    }
-                    for (int l = 0; l < 3; l++) {
-                        double v = 0;
-                        for (int q = 0; q < dofs; q++) {
-                            v += w.get(g + (long) l * dofs + q) * w.get(resp + q);
-                        }
-                        w.add(lcp.a + (long) (3 * u + l) * rows + col, v);
-                    }
+            addColumn(w, isl, start, mk, lk, jac, s, 3 * mk + r, (long) w.get(responses + r));
+        }
+    }
+
+    /**
+     * Adds to column {@code col} of A the velocity change Δdq of skeleton {@code s} as every row of the
+     * island on {@code s} sees it: g·Δdq for contact rows, sign·Δdq_dof for limit rows. Δdq is the
+     * skeleton's last impulse velocity change when {@code response} is −1, else the workspace block there.
+     */
+    private void addColumn(Workspace w, Islands isl, int start, int mk, int lk, long jac, Skeleton s, int col,
+                           long response) {
+        int rows = 3 * mk + lk;
+        int dofs = s.dofCount();
+        for (int u = 0; u < mk; u++) {
+            int cu = w.getInt(isl.order + start + u);
+            for (int su = 0; su < 2; su++) {
+                long g = (long) w.get(jac + 2L * u + su);
+                if (g < 0 || collision.skeletonOf((int) contacts.get(cu, 7 + su)) != s) {
+                    continue;
                 }
-            }
-            for (int j = 0; j < lk; j++) {
-                int other = w.getInt(isl.order + start + mk + j) - lastContactCount;
-                if (limitSkeleton(other) == limitSkeleton(item)) {
-                    w.add(lcp.a + (long) (3 * mk + j) * rows + col, limitSign(other) * w.get(resp + limitDof(other)));
+                for (int l = 0; l < 3; l++) {
+                    double v = 0;
+                    for (int q = 0; q < dofs; q++) {
+                        v += w.get(g + (long) l * dofs + q) * delta(w, s, response, q);
+                    }
+                    w.add(lcp.a + (long) (3 * u + l) * rows + col, v);
                 }
             }
         }
+        for (int j = 0; j < lk; j++) {
+            int item = w.getInt(isl.order + start + mk + j) - lastContactCount;
+            if (skeletons.get(limitSkeleton(item)) == s) {
+                w.add(lcp.a + (long) (3 * mk + j) * rows + col, limitSign(item) * delta(w, s, response, limitDof(item)));
+            }
+        }
+    }
+
+    private static double delta(Workspace w, Skeleton s, long response, int dof) {
+        return response < 0 ? s.velocityChange(dof) : w.get(response + dof);
     }
 
     /** Dantzig first; PGS on the untouched problem if Dantzig fails or gives a non-finite x. */
