@@ -26,9 +26,40 @@ public final class PairList {
         pairs[size++] = ((long) a << 32) | b;
     }
 
-    /** Sorts by (a, b): brute force emits this order, so every broad phase hands pairs on in the same order. */
+    /**
+     * Sorts by (a, b): brute force emits this order, so every broad phase hands pairs on in the same
+     * order. Heap sort in place: {@code Arrays.sort} may allocate run buffers (its merge-runs check),
+     * and this runs every step.
+     */
     public void sort() {
-        Arrays.sort(pairs, 0, size);
+        for (int i = size / 2 - 1; i >= 0; i--) {
+            siftDown(i, size);
+        }
+        for (int end = size - 1; end > 0; end--) {
+            long t = pairs[0];
+            pairs[0] = pairs[end];
+            pairs[end] = t;
+            siftDown(0, end);
+        }
+    }
+
+    private void siftDown(int i, int n) {
+        long v = pairs[i];
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= n) {
+                break;
+            }
+            if (child + 1 < n && pairs[child + 1] > pairs[child]) {
+                child++;
+            }
+            if (pairs[child] <= v) {
+                break;
+            }
+            pairs[i] = pairs[child];
+            i = child;
+        }
+        pairs[i] = v;
     }
 
     public int size() {

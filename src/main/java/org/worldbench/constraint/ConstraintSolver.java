@@ -1,11 +1,16 @@
 package org.worldbench.constraint;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.worldbench.collision.CollisionWorld;
+import org.worldbench.dynamics.BodyNode;
 import org.worldbench.dynamics.ForwardDynamics;
 import org.worldbench.dynamics.Jacobians;
+import org.worldbench.dynamics.JointType;
+import org.worldbench.dynamics.MassMatrix;
 import org.worldbench.dynamics.Skeleton;
 import org.worldbench.memory.Allocators;
 import org.worldbench.memory.FrameAllocator;
@@ -14,7 +19,7 @@ import org.worldbench.memory.MemoryAllocator;
 /**
  * The constraint phase of a step, DART's {@code ConstraintSolver::solve} with its
  * {@code BoxedLcpConstraintSolver}: collision detection, one contact constraint per contact (a
- * normal row and two friction rows), grouping into independent islands of skeletons, one boxed LCP
+ * normal row and two friction rows) and joint-limit constraints (where enabled), grouping into independent islands of skeletons, one boxed LCP
  * per island (Dantzig, projected Gauss–Seidel when Dantzig fails or returns non-finite values), and
  * the impulses applied through impulse-based forward dynamics (dq += M⁻¹·Jᵀ·λ).
  *
@@ -55,6 +60,15 @@ public final class ConstraintSolver implements AutoCloseable {
     private boolean shapesDirty;
     /** World Jacobian scratch of one body: 6 × max dofs. */
     private double[] jacobian = new double[6];
+
+    /** Skeletons whose revolute and prismatic joint limits are enforced (DART: off by default). */
+    private final Map<Skeleton, Boolean> limitsEnforced = new IdentityHashMap<>();
+    /** Per skeleton number: lower and upper limit per dof (null: not enforced), rebuilt with the shape table. */
+    private double[][] lowerLimits = new double[0][];
+    private double[][] upperLimits = new double[0][];
+    /** This step's joint-limit rows: skeleton, dof, sign (+1 lower, −1 upper), violation (m). */
+    private long limitRows;
+    private int limitCount;
 
     private int lastContactCount;
     private long impulses;
@@ -99,6 +113,21 @@ public final class ConstraintSolver implements AutoCloseable {
             throw new IllegalArgumentException("skeleton '" + s.name() + "' is not in this constraint solver");
         }
         collision.removeSkeleton(s);
+        limitsEnforced.remove(s);
+        shapesDirty = true;
+    }
+
+    /**
+     * Enforces (or stops enforcing) the position limits of {@code s}'s revolute and prismatic joints,
+     * DART's {@code Joint::setLimitEnforcement}: a dof at or beyond a limit gets a one-sided velocity
+     * row (DART's JointLimitConstraint defaults: ERP 0.01, at most 1e-3 m/s or rad/s, CFM 1e-9).
+     */
+    public void setJointLimitEnforcement(Skeleton s, boolean enforced) {
+        checkOpen();
+        if (!skeletons.contains(s)) {
+            throw new IllegalArgumentException("skeleton '" + s.name() + "' is not in this constraint solver");
+        }
+        limitsEnforced.put(s, enforced);
         shapesDirty = true;
     }
 
@@ -128,11 +157,12 @@ public final class ConstraintSolver implements AutoCloseable {
         lastContactCount = m;
         impulses = m == 0 ? 0 : w.alloc(3 * m);
         lcpCount = 0;
-        if (m == 0) {
+        findLimitRows(w);
+        if (m == 0 && limitCount == 0) {
             return;
         }
         Islands islands = this.islands;
-        islands.build(w, this, m);
+        islands.build(w, this, m, limitCount);
         for (int k = 0; k < islands.count; k++) {
             solveIsland(w, islands, k, timeStep);
         }
@@ -145,8 +175,12 @@ public final class ConstraintSolver implements AutoCloseable {
     private void solveIsland(Workspace w, Islands isl, int island, double dt) {
         int start = w.getInt(isl.starts + island);
         int end = w.getInt(isl.starts + island + 1);
-        int mk = end - start;
-        int rows = 3 * mk;
+        int mk = 0;
+        while (start + mk < end && w.getInt(isl.order + start + mk) < lastContactCount) {
+            mk++;
+        }
+        int lk = end - start - mk;
+        int rows = 3 * mk + lk;
         lcp.allocate(w, rows);
         // per row: direction (3); per contact: Jacobian row addresses for A and B
         long dirs = w.alloc(3 * rows);
@@ -155,13 +189,22 @@ public final class ConstraintSolver implements AutoCloseable {
             int c = w.getInt(isl.order + start + t);
             buildContactRows(w, c, t, dirs, jac, dt);
         }
-        fillDelassus(w, isl, start, mk, dirs, jac);
+        long responses = lk == 0 ? 0 : w.alloc(lk);
+        for (int j = 0; j < lk; j++) {
+            buildLimitRow(w, w.getInt(isl.order + start + mk + j) - lastContactCount, 3 * mk + j, responses + j, dt);
+        }
+        fillDelassus(w, isl, start, mk, lk, dirs, jac, responses);
         for (int r = 0; r < rows; r++) {
             long d = lcp.a + (long) r * rows + r;
-            w.set(d, w.get(d) + w.get(d) * ContactParameters.CONSTRAINT_FORCE_MIXING);
+            double cfm = r < 3 * mk ? ContactParameters.CONSTRAINT_FORCE_MIXING : JOINT_LIMIT_CFM;
+            w.set(d, w.get(d) + w.get(d) * cfm);
         }
         solveLcp(w);
         applyImpulses(w, isl, island, start, mk, dirs);
+        for (int j = 0; j < lk; j++) {
+            applyLimitImpulse(w, w.getInt(isl.order + start + mk + j) - lastContactCount, w.get(lcp.x + 3 * mk + j),
+                    (long) w.get(responses + j));
+        }
     }
 
     private void buildContactRows(Workspace w, int c, int t, long dirs, long jac, double dt) {
@@ -274,8 +317,9 @@ public final class ConstraintSolver implements AutoCloseable {
      * the contact, impulse forward dynamics for the velocity change, and every row of the island on
      * that skeleton reads its velocity change.
      */
-    private void fillDelassus(Workspace w, Islands isl, int start, int mk, long dirs, long jac) {
-        int rows = 3 * mk;
+    private void fillDelassus(Workspace w, Islands isl, int start, int mk, int lk, long dirs, long jac,
+                              long responses) {
+        fillLimitColumns(w, isl, start, mk, lk, jac, responses);
         for (int t = 0; t < mk; t++) {
             int c = w.getInt(isl.order + start + t);
             double px = contacts.get(c, 0), py = contacts.get(c, 1), pz = contacts.get(c, 2);
@@ -292,28 +336,57 @@ public final class ConstraintSolver implements AutoCloseable {
                     s.clearConstraintImpulses();
                     s.setConstraintImpulse(body, sign * w.get(d), sign * w.get(d + 1), sign * w.get(d + 2), px, py, pz);
                     ForwardDynamics.impulse(s);
-                    int col = 3 * t + k;
-                    for (int u = 0; u < mk; u++) {
-                        int cu = w.getInt(isl.order + start + u);
-                        for (int su = 0; su < 2; su++) {
-                            long g = (long) w.get(jac + 2L * u + su);
-                            if (g < 0 || collision.skeletonOf((int) contacts.get(cu, 7 + su)) != s) {
-                                continue;
-                            }
-                            int dofs = s.dofCount();
-                            for (int l = 0; l < 3; l++) {
-                                double v = 0;
-                                for (int q = 0; q < dofs; q++) {
-                                    v += w.get(g + (long) l * dofs + q) * s.velocityChange(q);
-                                }
-                                w.add(lcp.a + (long) (3 * u + l) * rows + col, v);
-                            }
-                        }
-                    }
+                    addColumn(w, isl, start, mk, lk, jac, s, 3 * t + k, -1);
                     s.clearConstraintImpulses();
                 }
             }
         }
+    }
+
+    /** Columns of the limit rows: the response sign·M⁻¹·e_dof, read by every row of the island on that skeleton. */
+    private void fillLimitColumns(Workspace w, Islands isl, int start, int mk, int lk, long jac, long responses) {
+        for (int r = 0; r < lk; r++) {
+            int item = w.getInt(isl.order + start + mk + r) - lastContactCount;
+            Skeleton s = skeletons.get(limitSkeleton(item));
+            addColumn(w, isl, start, mk, lk, jac, s, 3 * mk + r, (long) w.get(responses + r));
+        }
+    }
+
+    /**
+     * Adds to column {@code col} of A the velocity change Δdq of skeleton {@code s} as every row of the
+     * island on {@code s} sees it: g·Δdq for contact rows, sign·Δdq_dof for limit rows. Δdq is the
+     * skeleton's last impulse velocity change when {@code response} is −1, else the workspace block there.
+     */
+    private void addColumn(Workspace w, Islands isl, int start, int mk, int lk, long jac, Skeleton s, int col,
+                           long response) {
+        int rows = 3 * mk + lk;
+        int dofs = s.dofCount();
+        for (int u = 0; u < mk; u++) {
+            int cu = w.getInt(isl.order + start + u);
+            for (int su = 0; su < 2; su++) {
+                long g = (long) w.get(jac + 2L * u + su);
+                if (g < 0 || collision.skeletonOf((int) contacts.get(cu, 7 + su)) != s) {
+                    continue;
+                }
+                for (int l = 0; l < 3; l++) {
+                    double v = 0;
+                    for (int q = 0; q < dofs; q++) {
+                        v += w.get(g + (long) l * dofs + q) * delta(w, s, response, q);
+                    }
+                    w.add(lcp.a + (long) (3 * u + l) * rows + col, v);
+                }
+            }
+        }
+        for (int j = 0; j < lk; j++) {
+            int item = w.getInt(isl.order + start + mk + j) - lastContactCount;
+            if (skeletons.get(limitSkeleton(item)) == s) {
+                w.add(lcp.a + (long) (3 * mk + j) * rows + col, limitSign(item) * delta(w, s, response, limitDof(item)));
+            }
+        }
+    }
+
+    private static double delta(Workspace w, Skeleton s, long response, int dof) {
+        return response < 0 ? s.velocityChange(dof) : w.get(response + dof);
     }
 
     /** Dantzig first; PGS on the untouched problem if Dantzig fails or gives a non-finite x. */
@@ -390,6 +463,116 @@ public final class ConstraintSolver implements AutoCloseable {
         }
     }
 
+    // ------------------------------------------------------------------ joint limits
+
+    /** DART's JointLimitConstraint defaults. */
+    static final double JOINT_LIMIT_ERP = 0.01;
+    static final double JOINT_LIMIT_MAX_ERV = 1e-3;
+    static final double JOINT_LIMIT_CFM = 1e-9;
+    static final double JOINT_LIMIT_ERROR_ALLOWANCE = 0.0;
+
+    /** Lists this step's dofs at or beyond an enforced limit (two passes: count, then fill). */
+    private void findLimitRows(Workspace w) {
+        limitCount = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            int n = 0;
+            for (int i = 0; i < skeletons.size(); i++) {
+                double[] lower = lowerLimits[i];
+                if (lower == null) {
+                    continue;
+                }
+                double[] upper = upperLimits[i];
+                Skeleton s = skeletons.get(i);
+                for (int d = 0; d < lower.length; d++) {
+                    double q = s.position(d);
+                    if (q <= lower[d]) {
+                        n = limitRow(w, pass, n, i, d, 1, lower[d] - q);
+                    } else if (q >= upper[d]) {
+                        n = limitRow(w, pass, n, i, d, -1, q - upper[d]);
+                    }
+                }
+            }
+            if (pass == 0) {
+                limitCount = n;
+                limitRows = n == 0 ? 0 : w.alloc(4 * n);
+            }
+        }
+    }
+
+    private int limitRow(Workspace w, int pass, int n, int skeleton, int dof, int sign, double violation) {
+        if (pass == 1) {
+            long r = limitRows + 4L * n;
+            w.set(r, skeleton);
+            w.set(r + 1, dof);
+            w.set(r + 2, sign);
+            w.set(r + 3, violation);
+        }
+        return n + 1;
+    }
+
+    int limitSkeleton(int item) {
+        return ws.getInt(limitRows + 4L * item);
+    }
+
+    private int limitDof(int item) {
+        return ws.getInt(limitRows + 4L * item + 1);
+    }
+
+    private double limitSign(int item) {
+        return ws.get(limitRows + 4L * item + 2);
+    }
+
+    /**
+     * Row r for limit item: velocity sign·dq_dof ≥ target; the response sign·M⁻¹·e_dof (solved with a
+     * Cholesky factor of the skeleton's mass matrix, in the workspace) goes to {@code responseSlot}.
+     */
+    private void buildLimitRow(Workspace w, int item, int r, long responseSlot, double dt) {
+        Skeleton s = skeletons.get(limitSkeleton(item));
+        int dof = limitDof(item);
+        double sign = limitSign(item);
+        double violation = ws.get(limitRows + 4L * item + 3) - JOINT_LIMIT_ERROR_ALLOWANCE;
+        double target = violation > 0 ? Math.min(violation * JOINT_LIMIT_ERP / dt, JOINT_LIMIT_MAX_ERV) : 0;
+        w.set(lcp.b + r, -sign * s.velocity(dof) + target);
+        w.set(lcp.lo + r, 0);
+        w.set(lcp.hi + r, Double.POSITIVE_INFINITY);
+        int n = s.dofCount();
+        MassMatrix.compute(s);
+        long l = w.alloc(n * n);
+        long x = w.alloc(n);
+        w.set(responseSlot, x);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = s.massMatrix(i, j);
+                for (int k = 0; k < j; k++) {
+                    v -= w.get(l + (long) i * n + k) * w.get(l + (long) j * n + k);
+                }
+                w.set(l + (long) i * n + j, i == j ? Math.sqrt(v) : v / w.get(l + (long) j * n + j));
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            double v = i == dof ? sign : 0;
+            for (int k = 0; k < i; k++) {
+                v -= w.get(l + (long) i * n + k) * w.get(x + k);
+            }
+            w.set(x + i, v / w.get(l + (long) i * n + i));
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double v = w.get(x + i);
+            for (int k = i + 1; k < n; k++) {
+                v -= w.get(l + (long) k * n + i) * w.get(x + k);
+            }
+            w.set(x + i, v / w.get(l + (long) i * n + i));
+        }
+    }
+
+    /** dq += λ·sign·M⁻¹·e_dof. */
+    private void applyLimitImpulse(Workspace w, int item, double lambda, long response) {
+        Skeleton s = skeletons.get(limitSkeleton(item));
+        for (int q = 0; q < s.dofCount(); q++) {
+            s.setVelocity(q, s.velocity(q) + lambda * w.get(response + q));
+        }
+    }
+
     // ------------------------------------------------------------------ bookkeeping
 
     private void rebuildShapeTable() {
@@ -403,6 +586,27 @@ public final class ConstraintSolver implements AutoCloseable {
             maxDofs = Math.max(maxDofs, s.dofCount());
         }
         jacobian = new double[6 * maxDofs];
+        lowerLimits = new double[skeletons.size()][];
+        upperLimits = new double[skeletons.size()][];
+        for (int i = 0; i < skeletons.size(); i++) {
+            Skeleton s = skeletons.get(i);
+            if (!limitsEnforced.getOrDefault(s, false)) {
+                continue;
+            }
+            double[] lower = new double[s.dofCount()];
+            double[] upper = new double[s.dofCount()];
+            java.util.Arrays.fill(lower, Double.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(upper, Double.POSITIVE_INFINITY);
+            for (BodyNode b : s.bodies()) {
+                JointType type = b.joint().type();
+                if (type == JointType.REVOLUTE || type == JointType.PRISMATIC) {
+                    lower[b.dofStart()] = b.joint().lowerLimit()[0];
+                    upper[b.dofStart()] = b.joint().upperLimit()[0];
+                }
+            }
+            lowerLimits[i] = lower;
+            upperLimits[i] = upper;
+        }
         shapesDirty = false;
     }
 

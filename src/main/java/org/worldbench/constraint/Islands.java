@@ -1,7 +1,7 @@
 package org.worldbench.constraint;
 
 /**
- * Groups the step's contacts into islands: skeletons joined by contacts between two mobile
+ * Groups the step's contacts (and joint-limit rows) into islands: skeletons joined by contacts between two mobile
  * skeletons (union–find), so each island's LCP is independent. A skeleton without degrees of freedom
  * (the welded ground) joins nothing, as in DART. Islands are numbered in order of their first
  * contact, and each island's contacts keep detection order (a stable counting sort), so the LCPs do
@@ -10,19 +10,21 @@ package org.worldbench.constraint;
 final class Islands {
 
     int count;
-    /** Island k's contacts are order[starts[k] .. starts[k+1]). */
+    /** Island k's items are order[starts[k] .. starts[k+1]): its contacts first, then its limit rows. */
     long starts;
     long order;
     /** Island number per skeleton, −1 for a skeleton in no island. */
     long skeletonIsland;
 
-    void build(Workspace w, ConstraintSolver solver, int m) {
+    /** Items 0..m−1 are the contacts, m..m+limits−1 the joint-limit rows (one skeleton each). */
+    void build(Workspace w, ConstraintSolver solver, int m, int limits) {
         int s = solver.skeletonCount();
         long parent = w.alloc(s);
         for (int i = 0; i < s; i++) {
             w.set(parent + i, i);
         }
         ContactBuffer c = solver.contacts();
+        int items = m + limits;
         for (int k = 0; k < m; k++) {
             int a = solver.skeletonIndexOfShape((int) c.get(k, 7));
             int b = solver.skeletonIndexOfShape((int) c.get(k, 8));
@@ -38,11 +40,16 @@ final class Islands {
         for (int i = 0; i < s; i++) {
             w.set(label + i, -1);
         }
-        long contactIsland = w.alloc(m);
+        long contactIsland = w.alloc(items);
         count = 0;
-        for (int k = 0; k < m; k++) {
-            int a = solver.skeletonIndexOfShape((int) c.get(k, 7));
-            int mobile = solver.isMobile(a) ? a : solver.skeletonIndexOfShape((int) c.get(k, 8));
+        for (int k = 0; k < items; k++) {
+            int mobile;
+            if (k < m) {
+                int a = solver.skeletonIndexOfShape((int) c.get(k, 7));
+                mobile = solver.isMobile(a) ? a : solver.skeletonIndexOfShape((int) c.get(k, 8));
+            } else {
+                mobile = solver.limitSkeleton(k - m);
+            }
             int root = find(w, parent, mobile);
             if (w.get(label + root) < 0) {
                 w.set(label + root, count++);
@@ -54,7 +61,7 @@ final class Islands {
             w.set(skeletonIsland + i, solver.isMobile(i) ? w.get(label + find(w, parent, i)) : -1);
         }
         starts = w.alloc(count + 1);
-        for (int k = 0; k < m; k++) {
+        for (int k = 0; k < items; k++) {
             w.add(starts + w.getInt(contactIsland + k) + 1, 1);
         }
         for (int i = 0; i < count; i++) {
@@ -64,8 +71,8 @@ final class Islands {
         for (int i = 0; i < count; i++) {
             w.set(next + i, w.get(starts + i));
         }
-        order = w.alloc(m);
-        for (int k = 0; k < m; k++) {
+        order = w.alloc(items);
+        for (int k = 0; k < items; k++) {
             int isl = w.getInt(contactIsland + k);
             int pos = w.getInt(next + isl);
             w.set(order + pos, k);

@@ -63,13 +63,14 @@ final class ContactScenes implements AutoCloseable {
 
     /** One step of {@link #DT}: velocities, constraints, positions. */
     void step() {
-        for (Skeleton s : cubes) {
-            ForwardDynamics.compute(s);
-            Integrator.integrateVelocities(s, DT);
+        // indexed loops: a for-each iterator would be the only heap allocation of the step
+        for (int i = 0; i < cubes.size(); i++) {
+            ForwardDynamics.compute(cubes.get(i));
+            Integrator.integrateVelocities(cubes.get(i), DT);
         }
         solver.solve(DT);
-        for (Skeleton s : cubes) {
-            Integrator.integratePositions(s, DT);
+        for (int i = 0; i < cubes.size(); i++) {
+            Integrator.integratePositions(cubes.get(i), DT);
         }
     }
 

@@ -47,4 +47,29 @@ class GoldenContactSceneTest {
                     .isEqualTo(golden.get("num_contacts_last_step").asInt());
         }
     }
+
+    /**
+     * The first steps decide which contacts exist: exactly touching cubes get no contact at step 1
+     * and fall freely for one step; in the stack, rounding of the initial heights makes some
+     * interfaces overlap by about 5e-17 m already. DART's contact counts and heights per step.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"boxes_grid10", "box_stack5"})
+    void first_steps_find_darts_contacts(String scene) {
+        JsonNode golden = GoldenModel.readResource("/golden/trajectories.json").get("trajectories").get(scene);
+        double[][] initial = GoldenModel.matrix(golden.get("initial_positions"));
+        try (ContactScenes world = new ContactScenes(ConstraintSolver.heap(), initial)) {
+            for (JsonNode early : golden.get("early_steps")) {
+                world.step();
+                int step = early.get("step").asInt();
+                assertThat(world.solver.lastContactCount()).as(scene + " contacts at step " + step)
+                        .isEqualTo(early.get("num_contacts").asInt());
+                double[] z = GoldenModel.array(early.get("z"));
+                for (int i = 0; i < z.length; i++) {
+                    assertThat(world.z(i)).as(scene + " cube " + i + " height at step " + step)
+                            .isCloseTo(z[i], within(1e-9));
+                }
+            }
+        }
+    }
 }
