@@ -105,19 +105,17 @@ public final class World implements AutoCloseable {
         }
         StateStorage storageBefore = skeleton.storage();
         MemoryAllocator allocatorBefore = skeleton.baseAllocator();
-        skeleton.joinWorld(name);
+        skeleton.joinWorld(name); // first: a skeleton of another World is reported as such
+        SkeletonHome home = null;
         try {
             checkNameFree(skeleton.name());
-        } catch (RuntimeException e) {
-            skeleton.leaveWorld();
-            throw e;
-        }
-        SkeletonHome home = memoryPlan.homeFor(skeleton.name());
-        try {
+            home = memoryPlan.homeFor(skeleton.name());
             skeleton.relocate(home.storage(), home.allocator());
         } catch (RuntimeException e) {
             skeleton.leaveWorld();
-            home.release();
+            if (home != null) {
+                home.release();
+            }
             throw e;
         }
         adopt(skeleton, home, storageBefore, allocatorBefore);
