@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.worldbench.constraint.ConstraintSolver;
 import org.worldbench.dynamics.ForwardDynamics;
 import org.worldbench.dynamics.Integrator;
 import org.worldbench.dynamics.Skeleton;
@@ -63,6 +64,8 @@ public final class World implements AutoCloseable {
     private final MemoryPlan memoryPlan;
     /** The constraint solver's frame: reset at the start of every step; null in HEAP. */
     private final FrameAllocator solverFrame;
+    /** Contacts: borrows {@link #solverFrame}, or creates heap temporaries per step in HEAP. */
+    private final ConstraintSolver solver;
     private final List<Member> members = new ArrayList<>();
     /** The skeletons in insertion order, as an array so the step iterates without an iterator. */
     private Skeleton[] skeletons = new Skeleton[0];
@@ -84,6 +87,7 @@ public final class World implements AutoCloseable {
         this.memoryManager = new MemoryManager(config.baseAllocator(), options, name);
         this.memoryPlan = new MemoryPlan(config.allocation(), memoryManager, config.baseAllocator());
         this.solverFrame = memoryPlan.solverFrame();
+        this.solver = solverFrame == null ? ConstraintSolver.heap() : new ConstraintSolver(solverFrame);
     }
 
     // ------------------------------------------------------------------ skeletons
@@ -111,19 +115,29 @@ public final class World implements AutoCloseable {
             checkNameFree(skeleton.name());
             home = memoryPlan.homeFor(skeleton.name());
             skeleton.relocate(home.storage(), home.allocator());
+            adopt(skeleton, home, storageBefore, allocatorBefore);
         } catch (RuntimeException e) {
-            skeleton.leaveWorld();
             if (home != null) {
+                skeleton.relocate(storageBefore, allocatorBefore);
                 home.release();
             }
+            skeleton.leaveWorld();
             throw e;
         }
-        adopt(skeleton, home, storageBefore, allocatorBefore);
     }
 
-    /** Registers a skeleton whose block already lives in {@code home}. */
+    /**
+     * Registers a skeleton whose block already lives in {@code home}, with the constraint solver
+     * first: it refuses shapes the collision stage cannot handle, and then nothing has changed.
+     */
     private void adopt(Skeleton skeleton, SkeletonHome home, StateStorage storageBefore,
             MemoryAllocator allocatorBefore) {
+        try {
+            solver.addSkeleton(skeleton);
+        } catch (RuntimeException e) {
+            solver.collision().removeSkeleton(skeleton); // the shapes added before the refused one
+            throw e;
+        }
         skeleton.setTimeStep(timeStep);
         Vec3 g = config.gravity();
         skeleton.setGravity(g.x(), g.y(), g.z());
@@ -143,6 +157,7 @@ public final class World implements AutoCloseable {
         checkOpen();
         int index = indexOf(skeleton);
         Member member = members.get(index);
+        solver.removeSkeleton(skeleton);
         if (!skeleton.isClosed()) {
             skeleton.relocate(member.storageBefore(), member.allocatorBefore());
         }
@@ -212,7 +227,7 @@ public final class World implements AutoCloseable {
                 Integrator.integrateVelocities(s, dt);
             }
         }
-        // The constraint solver goes here (contacts, then impulse forward dynamics).
+        solver.solve(dt);
         for (Skeleton s : all) {
             if (isMobile(s)) {
                 Integrator.integratePositions(s, dt);
@@ -284,6 +299,14 @@ public final class World implements AutoCloseable {
         return name;
     }
 
+    /**
+     * The constraint solver: contacts found and impulses of the last step ({@code lastContactCount()},
+     * {@code contactImpulse(k, row)}), the collision stage ({@code collision()}). The World owns it.
+     */
+    public ConstraintSolver getConstraintSolver() {
+        return solver;
+    }
+
     /** The frame the constraint solver uses (reset every step), null in HEAP. For tests. */
     FrameAllocator solverFrame() {
         return solverFrame;
@@ -335,6 +358,7 @@ public final class World implements AutoCloseable {
         }
         closed = true;
         FailureCollector failures = new FailureCollector();
+        failures.run(solver::close);
         for (Member m : members) {
             failures.run(m.skeleton()::close);
             failures.run(m.skeleton()::leaveWorld);

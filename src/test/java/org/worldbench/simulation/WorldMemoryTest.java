@@ -45,8 +45,11 @@ class WorldMemoryTest {
         return WorldConfig.defaults().withBaseAllocator(base).withAllocation(allocation).withDebug(debug);
     }
 
-    private static Skeleton chain(String name) {
-        Skeleton s = SkeletonScenes.chain(7, StateStorage.OFF_HEAP, Vec3.ZERO, name);
+    /** Where the next chain stands: 1 m apart, so their link boxes never touch. */
+    private double nextBaseX;
+
+    private Skeleton chain(String name) {
+        Skeleton s = SkeletonScenes.chain(7, StateStorage.OFF_HEAP, new Vec3(nextBaseX++, 0, 0), name);
         s.setPositions(new double[] {0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3});
         return s;
     }

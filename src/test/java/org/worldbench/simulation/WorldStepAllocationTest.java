@@ -41,6 +41,28 @@ class WorldStepAllocationTest {
         }
     }
 
+    /**
+     * The contact scene: DART's ground and 50 cubes in one layer (200 contacts per step), which settle
+     * within the warm-up, as DART's benchmark lets them (200 steps) before it times a step.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Allocation.class, names = {"INLINE", "HIERARCHICAL"})
+    void contact_step_with_50_boxes_allocates_nothing_after_warm_up(Allocation allocation) {
+        try (World world = WorldContactTest.boxWorld(WorldConfig.defaults().withAllocation(allocation), 50, 1)) {
+            long bytes = Long.MAX_VALUE;
+            for (int round = 0; round < 4 && bytes != 0; round++) {
+                GoldenScene.step(world, 1_000);
+                long thread = Thread.currentThread().threadId();
+                long before = THREADS.getThreadAllocatedBytes(thread);
+                GoldenScene.step(world, 200);
+                bytes = THREADS.getThreadAllocatedBytes(thread) - before;
+            }
+
+            assertThat(world.getConstraintSolver().lastContactCount()).isEqualTo(200);
+            assertThat(bytes).as("heap bytes allocated by 200 contact steps after warm-up (%s)", allocation).isZero();
+        }
+    }
+
     private static double[][] initialStates(World world) {
         double[][] states = new double[2 * world.getSkeletonCount()][];
         for (int i = 0; i < world.getSkeletonCount(); i++) {
