@@ -41,8 +41,9 @@ import org.worldbench.memory.MemoryOptions;
  *
  * <h2>The step</h2>
  * DART's {@code World::step()}: for each mobile skeleton forward dynamics (ABA), then velocity
- * integration; then the constraint solver; then position integration (semi-implicit Euler, exact
- * free-joint integration); then forces are cleared and time advances. Allocates nothing on the
+ * integration; then the constraint solver (contacts, one boxed LCP per island, impulses through
+ * impulse forward dynamics); then position integration (semi-implicit Euler, exact free-joint
+ * integration); then forces are cleared and time advances. Allocates nothing on the
  * Java heap in steady state for INLINE and HIERARCHICAL.
  *
  * <p>Single-threaded: one thread steps a World at a time. A clone ({@link #clone()}) shares no

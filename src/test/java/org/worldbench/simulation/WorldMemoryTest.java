@@ -12,13 +12,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.worldbench.constraint.ConstraintSolver;
 import org.worldbench.dynamics.Skeleton;
 import org.worldbench.dynamics.StateStorage;
 import org.worldbench.math.Vec3;
 import org.worldbench.memory.Allocators;
+import org.worldbench.memory.FrameAllocator;
 import org.worldbench.memory.MemoryAllocator;
 import org.worldbench.memory.MemoryManager;
 import org.worldbench.memory.MemoryMisuseException;
+import org.worldbench.workload.ContactScenes;
 import org.worldbench.workload.SkeletonScenes;
 
 /**
@@ -226,6 +229,36 @@ class WorldMemoryTest {
             assertThat(standalone.baseAllocator()).isSameAs(MemoryAllocator.defaultAllocator());
             assertThat(standalone.pool().isAllocated()).isTrue();
         }
+    }
+
+    @Test
+    void a_standalone_solver_creates_its_own_frame_on_its_first_solve_and_closes_it() {
+        try (Skeleton cube = ContactScenes.cube("cube", 0, 0, 0.5, StateStorage.OFF_HEAP)) {
+            ConstraintSolver solver = new ConstraintSolver();
+            solver.addSkeleton(cube);
+            assertThat(solver.frame()).as("no frame before the first solve").isNull();
+
+            solver.solve(0.001);
+
+            FrameAllocator frame = solver.frame();
+            assertThat(frame).isNotNull();
+            assertThat(frame.capacity()).isPositive();
+            solver.close();
+            assertThatThrownBy(() -> frame.allocateOffset(8, 8)).as("closed with the solver")
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void a_world_solver_borrows_and_never_closes_the_frame() {
+        World world = new World(config(Allocation.HIERARCHICAL, false));
+        FrameAllocator frame = world.getMemoryManager().getFrameAllocator();
+        assertThat(world.getConstraintSolver().frame()).isSameAs(frame);
+
+        world.getConstraintSolver().close();
+
+        assertThat(frame.allocateOffset(8, 8)).as("the manager's frame is still open").isNotNegative();
+        world.close();
     }
 
     @Test
