@@ -11,7 +11,7 @@
 # benchmark processes overlap.
 # Needs: JDK 25 (JAVA_HOME), python3 (for the table), target/benchmarks.jar (./mvnw -B package).
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 out=${1:-target/dynamics-vs-dart}
 mkdir -p "$out"
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -26,7 +26,8 @@ LD_LIBRARY_PATH=${DART_LIB:-${LD_LIBRARY_PATH:-}} flock "$lock" "$DARTBENCH" \
   --benchmark_out="$out/dart.json" --benchmark_out_format=json
 
 echo "== worldbench (JMH, -prof gc) =="
-flock "$lock" "$java" -jar target/benchmarks.jar 'dynamics\.(Chain|Robot)DynamicsBenchmark' \
+flock "$lock" "$java" -jar target/benchmarks.jar 'dynamics\.(Skeleton|Robot)DynamicsBenchmark\.(fk|massMatrix|forwardDynamics|robot.*)$' \
+  -p shape=chain -p joint=REVOLUTE -p bodies=7,30,100 -p allocation=HEAP,INLINE,HIERARCHICAL -p debug=false \
   -f 1 -wi 5 -w 1 -i 5 -r 1 -prof gc -rf json -rff "$out/worldbench.json"
 
 python3 - "$out/dart.json" "$out/worldbench.json" <<'PY'

@@ -15,18 +15,18 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.worldbench.dynamics.ForwardDynamics;
-import org.worldbench.dynamics.Kinematics;
-import org.worldbench.dynamics.MassMatrix;
-import org.worldbench.dynamics.Skeleton;
+import org.worldbench.benchmark.support.EngineCounters;
+import org.worldbench.benchmark.support.MemoryProbe;
+import org.worldbench.benchmark.support.WorkloadMemory;
+import org.worldbench.workload.AllocationSetup;
 import org.worldbench.workload.SkeletonScenes;
 
 /**
- * The same kernels as {@link ChainDynamicsBenchmark} on the packaged robot URDFs, loaded as DART's
+ * The kernels of {@link SkeletonDynamicsBenchmark} on the packaged robot URDFs, loaded as DART's
  * {@code BM_Robot*} loads them (KR5 and WAM welded to the world, Atlas on a free joint): 64
  * position vectors in [−π, π] for every coordinate (the free joint's too), velocities in [−1, 1].
  *
- * <p>HOW TO RUN: {@code java -jar target/benchmarks.jar 'dynamics.RobotDynamicsBenchmark' -prof gc}
+ * <p>HOW TO RUN: {@code java -jar target/benchmarks.jar 'RobotDynamicsBenchmark' -p debug=false -prof gc}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,49 +39,44 @@ public class RobotDynamicsBenchmark {
     @Param({"KR5", "WAM", "Atlas"})
     public String robot;
 
-    /** Where the per-body state lives: HEAP (Java array) or INLINE (off-heap block). */
-    @Param({"HEAP", "INLINE"})
+    @Param({"HEAP", "INLINE", "HIERARCHICAL"})
     public String allocation;
 
-    private Skeleton skeleton;
-    private double[][] positions;
-    private double[][] velocities;
-    private int last;
-    private int k;
+    @Param({"false", "true"})
+    public boolean debug;
+
+    private AllocationSetup setup;
+    private KernelBench bench;
 
     @Setup(Level.Trial)
     public void build() {
-        skeleton = SkeletonScenes.robot(SkeletonScenes.Robot.parse(robot), Allocation.storage(allocation));
-        positions = DynamicsInputs.positions(skeleton.dofCount());
-        velocities = DynamicsInputs.velocities(skeleton.dofCount());
-        last = skeleton.bodyCount() - 1;
+        setup = AllocationSetup.of(allocation, debug);
+        bench = new KernelBench(SkeletonScenes.robot(SkeletonScenes.Robot.parse(robot), setup));
+        WorkloadMemory.watch(MemoryProbe.of(setup));
     }
 
     @TearDown(Level.Trial)
     public void close() {
-        skeleton.close();
+        WorkloadMemory.freeze();
+        setup.close(bench.skeleton());
+        setup.close();
     }
 
     @Benchmark
-    public double robotFk() {
-        skeleton.setPositions(positions[k++ & (DynamicsInputs.SAMPLES - 1)]);
-        Kinematics.computePositions(skeleton);
-        return skeleton.worldTransformEntry(last, 11);
+    public double robotFk(EngineCounters counters) {
+        counters.countOperation();
+        return bench.fk();
     }
 
     @Benchmark
-    public double robotMassMatrix() {
-        skeleton.setPositions(positions[k++ & (DynamicsInputs.SAMPLES - 1)]);
-        MassMatrix.compute(skeleton);
-        return skeleton.massMatrix(0, 0);
+    public double robotMassMatrix(EngineCounters counters) {
+        counters.countOperation();
+        return bench.massMatrix();
     }
 
     @Benchmark
-    public double robotForwardDynamics() {
-        int j = k++ & (DynamicsInputs.SAMPLES - 1);
-        skeleton.setPositions(positions[j]);
-        skeleton.setVelocities(velocities[j]);
-        ForwardDynamics.compute(skeleton);
-        return skeleton.acceleration(skeleton.dofCount() - 1);
+    public double robotForwardDynamics(EngineCounters counters) {
+        counters.countOperation();
+        return bench.forwardDynamics();
     }
 }

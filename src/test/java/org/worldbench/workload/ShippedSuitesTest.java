@@ -1,0 +1,62 @@
+package org.worldbench.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.worldbench.experiment.catalog.BenchmarkCatalog;
+import org.worldbench.experiment.plan.PlannedTrial;
+import org.worldbench.experiment.plan.TrialPlanner;
+import org.worldbench.experiment.spec.ExperimentSpec;
+import org.worldbench.experiment.spec.ExperimentSpecParser;
+
+/**
+ * The suites and experiment specs shipped in {@code config/} are valid against this build's
+ * benchmarks, and the quick suite stays quick.
+ */
+class ShippedSuitesTest {
+
+    private static final Path CONFIG = Path.of("config");
+    private static final BenchmarkCatalog CATALOG = BenchmarkCatalog.ofClassPath();
+    private static final ExperimentSpecParser PARSER = new ExperimentSpecParser(CATALOG, CONFIG.resolve("suites"));
+    /** What the CLI's progress bar assumes a fork costs beyond its iterations (JVM start, set-up). */
+    private static final Duration FORK_OVERHEAD = Duration.ofSeconds(2);
+
+    static Stream<Path> shippedSpecs() throws IOException {
+        return Files.list(CONFIG.resolve("experiments")).filter(p -> p.toString().endsWith(".yaml")).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedSpecs")
+    void every_shipped_spec_is_valid_and_plans_trials(Path spec) {
+        assertThat(TrialPlanner.plan(PARSER.parse(spec), CATALOG)).isNotEmpty();
+    }
+
+    @Test
+    void the_quick_workload_experiment_takes_about_three_minutes_on_two_cores() {
+        ExperimentSpec spec = PARSER.parse(CONFIG.resolve("experiments/workloads-quick.yaml"));
+        List<PlannedTrial> trials = TrialPlanner.plan(spec, CATALOG);
+        Duration perTrial = spec.jmh().nominalTrialTime().plus(FORK_OVERHEAD.multipliedBy(spec.jmh().forks()));
+        assertThat(trials).hasSize(12);
+        assertThat(perTrial.multipliedBy(trials.size())).isLessThanOrEqualTo(Duration.ofMinutes(3));
+    }
+
+    @Test
+    void standard_and_full_suites_cover_every_workload_configuration() {
+        ExperimentSpec standard = PARSER.parse(CONFIG.resolve("experiments/standard.yaml"));
+        List<PlannedTrial> trials = TrialPlanner.plan(standard, CATALOG);
+        assertThat(trials).hasSize(72);
+        assertThat(trials).extracting(t -> t.parameters().get("allocation")).containsOnly("HEAP", "INLINE",
+                "HIERARCHICAL");
+        ExperimentSpec full = PARSER.parse("full.yaml", "name: full\nsuite: full\n");
+        assertThat(TrialPlanner.plan(full, CATALOG)).hasSize(1404);
+    }
+}
