@@ -25,7 +25,7 @@ public final class BodyNodePool {
 
     private static final Cleaner CLEANER = Cleaner.create();
 
-    private final StateStorage storage;
+    private StateStorage storage;
     private MemoryAllocator allocator;
     private StateBlock block;
     private Cleaner.Cleanable cleanable;
@@ -37,7 +37,7 @@ public final class BodyNodePool {
         this.allocator = Objects.requireNonNull(allocator, "allocator");
     }
 
-    /** The storage kind chosen at skeleton construction. */
+    /** Where the block lives: chosen at skeleton construction, changed by {@link #moveTo}. */
     public StateStorage storage() {
         return storage;
     }
@@ -106,14 +106,21 @@ public final class BodyNodePool {
         length = total;
     }
 
-    /** Moves the block to another allocator (the records are copied). */
-    void moveTo(MemoryAllocator newAllocator) {
+    /**
+     * Moves the block to another storage and allocator (the records are copied, the old block is
+     * freed). A World does this when a skeleton joins it and when it leaves.
+     */
+    void moveTo(StateStorage newStorage, MemoryAllocator newAllocator) {
+        Objects.requireNonNull(newStorage, "storage");
         Objects.requireNonNull(newAllocator, "allocator");
-        if (newAllocator == allocator) {
+        boolean sameStorage = newStorage == storage;
+        if (sameStorage && (newAllocator == allocator || storage == StateStorage.HEAP)) {
+            allocator = newAllocator;
             return;
         }
+        storage = newStorage;
         allocator = newAllocator;
-        if (block == null || storage == StateStorage.HEAP) {
+        if (block == null) {
             return;
         }
         StateBlock fresh = newBlock(length);

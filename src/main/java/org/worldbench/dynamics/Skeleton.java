@@ -84,6 +84,8 @@ public final class Skeleton implements AutoCloseable {
     boolean framesValid;
     boolean velocitiesValid;
     private boolean closed;
+    /** Name of the World this skeleton belongs to, null when standalone. */
+    private String world;
 
     /** A skeleton whose per-body state lives off-heap, from the default allocator. */
     public Skeleton(String name) {
@@ -117,9 +119,47 @@ public final class Skeleton implements AutoCloseable {
      * A World calls this when the skeleton joins it.
      */
     public void setBaseAllocator(MemoryAllocator allocator) {
+        relocate(pool.storage(), allocator);
+    }
+
+    /**
+     * Moves the pool block to another storage and allocator (records copied, old block freed): a
+     * World does this when the skeleton joins it (its allocation configuration decides where the
+     * block lives) and again when the skeleton leaves. The state and every result are unchanged;
+     * only where the numbers are kept changes.
+     */
+    public void relocate(StateStorage storage, MemoryAllocator allocator) {
         checkOpen();
-        pool.moveTo(allocator);
+        pool.moveTo(storage, allocator);
         block = pool.block();
+    }
+
+    // ------------------------------------------------------------------ world membership
+
+    /**
+     * Records that the skeleton now belongs to the World named {@code worldName}. A skeleton
+     * belongs to at most one World: its pool block lives in that World's memory.
+     *
+     * @throws IllegalStateException if it already belongs to a World, naming both
+     */
+    public void joinWorld(String worldName) {
+        checkOpen();
+        Objects.requireNonNull(worldName, "world name");
+        if (world != null) {
+            throw new IllegalStateException("skeleton '" + name + "' already belongs to " + world
+                    + "; remove it there before adding it to " + worldName);
+        }
+        world = worldName;
+    }
+
+    /** Records that the skeleton left its World (the World calls this when it removes the skeleton). */
+    public void leaveWorld() {
+        world = null;
+    }
+
+    /** The name of the World this skeleton belongs to, or null when it stands alone. */
+    public String world() {
+        return world;
     }
 
     public MemoryAllocator baseAllocator() {
@@ -412,6 +452,7 @@ public final class Skeleton implements AutoCloseable {
     }
 
     public void setPosition(int dof, double value) {
+        checkFinite("position", dof, value);
         q[dof] = value;
         invalidatePositions();
     }
@@ -422,6 +463,7 @@ public final class Skeleton implements AutoCloseable {
     }
 
     public void setVelocity(int dof, double value) {
+        checkFinite("velocity", dof, value);
         dq[dof] = value;
         velocitiesValid = false;
     }
@@ -436,6 +478,7 @@ public final class Skeleton implements AutoCloseable {
     }
 
     public void setForce(int dof, double value) {
+        checkFinite("force", dof, value);
         tau[dof] = value;
     }
 
@@ -496,6 +539,10 @@ public final class Skeleton implements AutoCloseable {
     }
 
     public void setGravity(double x, double y, double z) {
+        if (!Double.isFinite(x) || !Double.isFinite(y) || !Double.isFinite(z)) {
+            throw new IllegalArgumentException("gravity of skeleton '" + name + "' must be finite, got (" + x + ", "
+                    + y + ", " + z + ")");
+        }
         gravityX = x;
         gravityY = y;
         gravityZ = z;
@@ -517,12 +564,32 @@ public final class Skeleton implements AutoCloseable {
         return timeStep;
     }
 
+    /**
+     * Copies a whole generalized vector in after checking every value, so a rejected vector leaves
+     * the state as it was.
+     */
     private void copyIn(String what, double[] values, double[] target) {
         if (values.length != dofs) {
             throw new IllegalArgumentException(what + " of skeleton '" + name + "' need " + dofs + " values, got "
                     + values.length);
         }
+        for (int i = 0; i < dofs; i++) {
+            checkFinite(what, i, values[i]);
+        }
         System.arraycopy(values, 0, target, 0, dofs);
+    }
+
+    /** NaN or an infinity would spread through every later step: refuse it where it enters. */
+    private void checkFinite(String what, int dof, double value) {
+        if (!Double.isFinite(value)) {
+            throw nonFinite(what, dof, value);
+        }
+    }
+
+    private IllegalArgumentException nonFinite(String what, int dof, double value) {
+        String dofName = dof >= 0 && dof < dofs ? " (dof '" + dofNames().get(dof) + "')" : "";
+        return new IllegalArgumentException(what + "[" + dof + "]" + dofName + " of skeleton '" + name
+                + "' must be finite, got " + value);
     }
 
     void invalidatePositions() {
@@ -554,6 +621,12 @@ public final class Skeleton implements AutoCloseable {
      * until {@link #clearExternalForces()}.
      */
     public void setExternalForce(int body, double fx, double fy, double fz, double px, double py, double pz) {
+        if (!(Double.isFinite(fx) && Double.isFinite(fy) && Double.isFinite(fz) && Double.isFinite(px)
+                && Double.isFinite(py) && Double.isFinite(pz))) {
+            throw new IllegalArgumentException("external force on body '" + bodies.get(body).name() + "' of skeleton '"
+                    + name + "' must be finite, got force (" + fx + ", " + fy + ", " + fz + ") at (" + px + ", " + py
+                    + ", " + pz + ")");
+        }
         int o = offset[body] + BodyRecord.FEXT;
         block.set(o, py * fz - pz * fy);
         block.set(o + 1, pz * fx - px * fz);
@@ -611,8 +684,17 @@ public final class Skeleton implements AutoCloseable {
      * the same storage borrowing the same base allocator.
      */
     public Skeleton cloneSkeleton(String cloneName) {
+        return cloneSkeleton(cloneName, pool.storage(), pool.allocator());
+    }
+
+    /**
+     * A deep copy like {@link #cloneSkeleton(String)} whose pool lives in {@code storage} from
+     * {@code allocator} from the start: a World's clone builds its skeletons directly in its own
+     * memory, so the copy never takes a byte from the original's allocators.
+     */
+    public Skeleton cloneSkeleton(String cloneName, StateStorage storage, MemoryAllocator allocator) {
         checkOpen();
-        Skeleton copy = new Skeleton(cloneName, pool.storage(), pool.allocator());
+        Skeleton copy = new Skeleton(cloneName, storage, allocator);
         for (BodyNode b : bodies) {
             BodyNode parentCopy = b.parent == null ? null : copy.body(b.parent.name());
             BodyNode c = copy.addBody(parentCopy, b.joint(), b.name(), b.inertia());

@@ -112,6 +112,58 @@ class BodyNodePoolTest {
     }
 
     @Test
+    void relocating_between_heap_and_off_heap_keeps_every_number_and_frees_the_old_block() {
+        RecordingAllocator offHeap = new RecordingAllocator();
+        try (Skeleton s = GoldenModel.load("floating_chain5").build(StateStorage.OFF_HEAP)) {
+            double[] q = {0.1, -0.2, 0.3, 1, 2, 3, 0.4, -0.5, 0.6, -0.7};
+            s.setPositions(q);
+            s.setVelocities(q);
+            ForwardDynamics.compute(s);
+            double[] before = s.accelerations();
+
+            s.relocate(StateStorage.HEAP, MemoryAllocator.defaultAllocator());
+            assertThat(s.storage()).isEqualTo(StateStorage.HEAP);
+            assertThat(s.pool().address()).isZero();
+            ForwardDynamics.compute(s);
+            assertThat(s.accelerations()).isEqualTo(before);
+
+            s.relocate(StateStorage.OFF_HEAP, offHeap);
+            assertThat(offHeap.live).hasSize(1);
+            assertThat(s.pool().address()).isEqualTo(offHeap.live.get(0).address());
+            ForwardDynamics.compute(s);
+            assertThat(s.accelerations()).isEqualTo(before);
+
+            s.relocate(StateStorage.OFF_HEAP, MemoryAllocator.defaultAllocator());
+            assertThat(offHeap.live).as("the block left the recording allocator").isEmpty();
+            assertThat(s.baseAllocator()).isSameAs(MemoryAllocator.defaultAllocator());
+        }
+    }
+
+    @Test
+    void a_clone_can_be_built_directly_in_another_allocator() {
+        RecordingAllocator target = new RecordingAllocator();
+        try (Skeleton s = GoldenModel.load("chain7").build(StateStorage.OFF_HEAP);
+             Skeleton copy = s.cloneSkeleton("copy", StateStorage.OFF_HEAP, target)) {
+            assertThat(copy.baseAllocator()).isSameAs(target);
+            assertThat(target.live).hasSize(1);
+            assertThat(copy.pool().address()).isEqualTo(target.live.get(0).address());
+        }
+        assertThat(target.live).isEmpty();
+    }
+
+    @Test
+    void a_skeleton_belongs_to_at_most_one_world() {
+        try (Skeleton s = GoldenModel.load("chain7").build(StateStorage.OFF_HEAP)) {
+            s.joinWorld("World#A");
+            assertThatThrownBy(() -> s.joinWorld("World#B")).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("skeleton 'chain7' already belongs to World#A; remove it there before adding it to World#B");
+            s.leaveWorld();
+            s.joinWorld("World#B");
+            assertThat(s.world()).isEqualTo("World#B");
+        }
+    }
+
+    @Test
     void adding_and_removing_bodies_keeps_the_remaining_records_and_state() {
         RecordingAllocator allocator = new RecordingAllocator();
         try (Skeleton s = new Skeleton("edit", StateStorage.OFF_HEAP, allocator)) {
