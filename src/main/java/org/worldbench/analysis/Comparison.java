@@ -36,4 +36,10 @@ public record Comparison(
     public double percentChange() {
         return effect.filter(e -> e.scale() == Effect.Scale.RATIO).map(e -> (e.estimate() - 1) * 100).orElse(Double.NaN);
     }
+
+    /** The same comparison with another reason (a caller that knows more about why there is no baseline). */
+    public Comparison withReason(String newReason) {
+        return new Comparison(benchmark, metric, unit, verdict, newReason, direction, trial, baseline, effect, pValue,
+                adjustedPValue, minimumEffect);
+    }
 }

@@ -1,33 +1,36 @@
 package org.worldbench.analysis;
 
-/** The outcome of one comparison. Codes are stable: they are what the database stores. */
+/**
+ * The outcome of one comparison. Codes are stable lower-case words: they are what the database
+ * stores and what reports print, so renaming a constant must not change them.
+ */
 public enum Verdict {
     /** Better by at least the minimum effect, significantly. */
-    IMPROVED(1),
-    /** Worse by at least the minimum effect, significantly. */
-    REGRESSED(2),
-    /** The whole confidence interval lies within ± the minimum effect. */
-    UNCHANGED(3),
+    IMPROVED("improved"),
+    /** Worse by at least the minimum effect, significantly: a failing test case, exit code 1. */
+    REGRESSED("regressed"),
+    /** No significant change beyond the minimum effect. */
+    UNCHANGED("unchanged"),
     /** The data cannot decide: too few or broken samples, no baseline, another machine, or an interval that straddles the minimum effect. */
-    INCONCLUSIVE(4);
+    INCONCLUSIVE("inconclusive");
 
-    private final int code;
+    private final String code;
 
-    Verdict(int code) {
+    Verdict(String code) {
         this.code = code;
     }
 
-    public int code() {
+    public String code() {
         return code;
     }
 
-    public static Verdict ofCode(int code) {
+    public static Verdict ofCode(String code) {
         for (Verdict v : values()) {
-            if (v.code == code) {
+            if (v.code.equals(code)) {
                 return v;
             }
         }
-        throw new IllegalArgumentException("no verdict has code " + code + " (1..4)");
+        throw new IllegalArgumentException("unknown verdict code '" + code + "' (improved, regressed, unchanged, inconclusive)");
     }
 
     /** True for the verdicts that claim a change. */

@@ -63,6 +63,13 @@ public record VerdictSettings(
                 DEFAULT_BYTES_ZERO_FLOOR);
     }
 
+    /** One line for reports: how verdicts were reached with these settings. */
+    public String describe() {
+        return "ratio of medians with a " + RunComparator.percent(confidenceLevel) + " fork-aware bootstrap interval ("
+                + bootstrapResamples + " resamples) and a Mann–Whitney U test, Benjamini–Hochberg over the run at FDR "
+                + RunComparator.percent(falseDiscoveryRate) + ", minimum effect per benchmark (docs/verdicts.md)";
+    }
+
     static void checkMinimumEffect(String name, double fraction) {
         if (!(fraction >= 0 && fraction < 1)) {
             throw new IllegalArgumentException(name + " must be a fraction in [0, 1) (0.03 = 3%), was " + fraction);

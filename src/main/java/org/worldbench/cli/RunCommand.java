@@ -51,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "KEY=VALUE", description = "A label stored with the run; repeatable.")
     private Map<String, String> tags = new LinkedHashMap<>();
 
+    @Option(names = "--force-machine", description = "Compare with a baseline measured on another machine instead of "
+            + "refusing it; every verdict and the report then say so (same as 'baseline: {allow-other-machine: true}').")
+    private boolean forceMachine;
+
     @Mixin
     private ReportsDirectoryOption reportsDirectory;
 
@@ -72,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
                         experiment.jmh().forks())) {
             platform.onEvent(TrialProgress.class, progress::on);
             ExperimentLauncher launcher = platform.bean(ExperimentLauncher.class);
-            Run run = launcher.prepare(new ExperimentLauncher.Request(specFile, revision.commit(), revision.branch(), tags));
+            Run run = launcher.prepare(new ExperimentLauncher.Request(specFile, revision.commit(), revision.branch(), tags, forceMachine));
             out.printf("run %d: %s, %s on %s%n", run.getId(), experiment.name(),
                     revision.commit() == null ? "no commit" : "commit " + abbreviate(revision.commit()),
                     revision.branch() == null ? "no branch" : "branch " + revision.branch());

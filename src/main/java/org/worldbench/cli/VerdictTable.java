@@ -3,7 +3,7 @@ package org.worldbench.cli;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-import org.worldbench.experiment.compare.Verdict;
+import org.worldbench.analysis.Verdict;
 import org.worldbench.experiment.jmh.MetricMeasurement;
 import org.worldbench.report.RunReport;
 import org.worldbench.report.RunReport.BenchmarkResult;
@@ -32,6 +32,11 @@ final class VerdictTable {
                     Double.isNaN(p.changePercent()) ? "–" : String.format(Locale.ROOT, "%+.2f%%", p.changePercent()),
                     heap == null ? "–" : number(heap.median()),
                     v == null ? "not compared" : v.code().toUpperCase(Locale.ROOT) + reasonFor(b, v));
+        }
+        if (report.machineForced()) {
+            out.println("WARNING: compared across machines because it was forced: differences may be the machines', not the code's");
+        } else if (report.machineRefused()) {
+            out.println("WARNING: baseline refused: it was measured on another machine (force with --force-machine)");
         }
         out.printf(Locale.ROOT, "%d regressed, %d improved, %d unchanged, %d inconclusive%s. Baseline: %s%n",
                 report.count(Verdict.REGRESSED), report.count(Verdict.IMPROVED), report.count(Verdict.UNCHANGED),

@@ -583,6 +583,21 @@ public final class Skeleton implements AutoCloseable {
         block.set(o + 5, jz);
     }
 
+    /**
+     * Adds {@code j} (N·s, world frame) at the world point {@code p} to body {@code body}'s constraint
+     * impulse, so a solver can sum the impulses of several contacts on one body before one
+     * {@link ForwardDynamics#impulse} call.
+     */
+    public void addConstraintImpulse(int body, double jx, double jy, double jz, double px, double py, double pz) {
+        int o = offset[body] + BodyRecord.IMPULSE;
+        block.set(o, block.get(o) + (py * jz - pz * jy));
+        block.set(o + 1, block.get(o + 1) + (pz * jx - px * jz));
+        block.set(o + 2, block.get(o + 2) + (px * jy - py * jx));
+        block.set(o + 3, block.get(o + 3) + jx);
+        block.set(o + 4, block.get(o + 4) + jy);
+        block.set(o + 5, block.get(o + 5) + jz);
+    }
+
     public void clearConstraintImpulses() {
         for (int i = 0; i < bodyCount; i++) {
             block.fill(offset[i] + BodyRecord.IMPULSE, 6, 0);

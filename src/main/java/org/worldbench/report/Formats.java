@@ -2,7 +2,7 @@ package org.worldbench.report;
 
 import java.util.Locale;
 
-import org.worldbench.experiment.compare.Verdict;
+import org.worldbench.analysis.Verdict;
 
 /** Number and text formatting shared by the report writers. */
 final class Formats {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 
-import org.worldbench.experiment.compare.Verdict;
+import org.worldbench.analysis.Verdict;
 import org.worldbench.experiment.jmh.MetricMeasurement;
 import org.worldbench.report.RunReport.BenchmarkResult;
 import org.worldbench.report.RunReport.MetricResult;
@@ -34,6 +34,7 @@ public final class HtmlReport {
             .samples{display:grid;grid-template-columns:repeat(auto-fill,minmax(360px,1fr));gap:12px}
             figure{margin:0;border:1px solid #e4e6ee;border-radius:6px;padding:8px}figcaption{font-size:12px;margin-bottom:4px}
             .note{color:#667;font-size:12px}
+            .warning{background:#fde2e1;color:#a1160a;border:2px solid #a1160a;border-radius:6px;padding:8px 12px;font-weight:600}
             """;
 
     private HtmlReport() {
@@ -56,7 +57,15 @@ public final class HtmlReport {
         if (r.failedTrials() > 0) {
             badge(h, "failed", r.failedTrials() + " failed trial(s)");
         }
-        h.append("</p>\n<dl>\n");
+        h.append("</p>\n");
+        if (r.machineForced()) {
+            h.append("<p class=\"warning\">⚠ Compared across machines because it was forced: the baseline was measured on"
+                    + " another machine, so differences may be the machines', not the code's.</p>\n");
+        } else if (r.machineRefused()) {
+            h.append("<p class=\"warning\">⚠ Baseline refused: it was measured on another machine, so nothing was compared"
+                    + " (force with worldbench run --force-machine).</p>\n");
+        }
+        h.append("<dl>\n");
         item(h, "status", r.status());
         item(h, "machine", r.machine());
         item(h, "fingerprint", r.fingerprint());
@@ -75,7 +84,7 @@ public final class HtmlReport {
         changeChart(h, r);
 
         h.append("<h2>Results</h2>\n<table>\n<thead><tr><th>#</th><th>benchmark</th><th>mode</th><th>score</th><th>unit</th>")
-                .append("<th>median</th><th>baseline median</th><th>change</th><th>heap B/op</th><th>verdict</th><th>reason</th></tr></thead>\n<tbody>\n");
+                .append("<th>median</th><th>baseline median</th><th>change</th><th>heap B/op</th><th>verdict</th><th>reason</th></tr></thead>\n<tbody id=\"results\">\n");
         for (BenchmarkResult b : r.benchmarks()) {
             MetricResult p = b.metric(MetricMeasurement.PRIMARY);
             MetricResult heap = b.metric(MetricMeasurement.GC_ALLOC_RATE_NORM);
@@ -88,7 +97,7 @@ public final class HtmlReport {
             }
             h.append(num(Formats.number(p.score()) + (Double.isNaN(p.scoreError()) ? "" : " ± " + Formats.number(p.scoreError()))))
                     .append("<td>").append(esc(p.unit())).append("</td>").append(num(Formats.number(p.median())))
-                    .append(num(Formats.number(p.baselineMedian()))).append(num(Formats.percent(p.changePercent())))
+                    .append(num(Formats.number(p.baselineMedian()))).append(num(Formats.percent(p.changePercent()) + interval(p)))
                     .append(num(heap == null ? "–" : Formats.number(heap.median()))).append("<td>");
             Verdict v = b.verdict();
             h.append("<span class=\"badge ").append(v == null ? "unchanged" : v.code()).append("\">").append(Formats.verdict(v)).append("</span></td><td>");
@@ -101,6 +110,8 @@ public final class HtmlReport {
             h.append(esc(String.join("; ", reasons))).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
+
+        history(h, r);
 
         h.append("<h2>Raw samples per fork</h2>\n<p class=\"note\">Each dot is one measured iteration; each row one forked JVM. ")
                 .append("Blue: this run; grey: the baseline. The line marks the median.</p>\n<div class=\"samples\">\n");
@@ -116,6 +127,43 @@ public final class HtmlReport {
         h.append("</div>\n<p class=\"note\">Generated ").append(esc(String.valueOf(r.generatedAt())))
                 .append(" by worldbench. Machine-readable: results.json, results.csv, junit.xml.</p>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** " [low, high]" of the ratio's interval in percent; empty when there is none. */
+    private static String interval(MetricResult m) {
+        RunReport.Statistics st = m.statistics();
+        if (!"ratio".equals(st.effectScale()) || Double.isNaN(st.ciLow())) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " [%+.1f, %+.1f]", (st.ciLow() - 1) * 100, (st.ciHigh() - 1) * 100);
+    }
+
+    /** Each compared metric's place in its history: status and the change points found. */
+    private static void history(StringBuilder h, RunReport r) {
+        h.append("<h2>History</h2>\n<p class=\"note\">E-divisive change points over the per-run medians of each benchmark"
+                + " metric on this machine (docs/verdicts.md). new-step: this run starts a new level; unconfirmed-deviation:"
+                + " outside the current level's range but no step yet (may be noise).</p>\n");
+        h.append("<table>\n<thead><tr><th>benchmark</th><th>metric</th><th>history</th><th>change points (first run at the new level:"
+                + " step, p)</th></tr></thead>\n<tbody>\n");
+        int rows = 0;
+        for (BenchmarkResult b : r.benchmarks()) {
+            for (MetricResult m : b.metrics()) {
+                RunReport.Statistics st = m.statistics();
+                if (st.historyStatus() == null) {
+                    continue;
+                }
+                rows++;
+                List<String> steps = st.changePoints().stream().map(cp -> String.format(Locale.ROOT, "run %d: %+.1f%% (p = %.3f)",
+                        cp.runId(), cp.relativeChange() * 100, cp.pValue())).toList();
+                h.append("<tr><td><code>").append(esc(b.label())).append("</code></td><td>").append(esc(m.name()))
+                        .append("</td><td>").append(esc(st.historyStatus())).append("</td><td>")
+                        .append(esc(steps.isEmpty() ? "none" : String.join("; ", steps))).append("</td></tr>\n");
+            }
+        }
+        if (rows == 0) {
+            h.append("<tr><td colspan=\"4\">no history yet</td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n");
     }
 
     /** Horizontal bars of the primary metric's change, threshold band shaded, coloured by verdict. */

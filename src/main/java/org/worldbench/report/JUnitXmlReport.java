@@ -12,7 +12,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-import org.worldbench.experiment.compare.Verdict;
+import org.worldbench.analysis.Verdict;
 import org.worldbench.report.RunReport.BenchmarkResult;
 import org.worldbench.report.RunReport.MetricResult;
 

@@ -38,6 +38,8 @@ public final class JsonReport {
         json.field("baseline").open('{');
         json.field("runId").value(r.baselineRunId());
         json.field("note").value(r.baselineNote());
+        json.field("machineForced").value(r.machineForced());
+        json.field("machineRefused").value(r.machineRefused());
         json.close('}');
         json.field("method").value(r.method());
         json.field("benchmarks").open('[');
@@ -66,6 +68,28 @@ public final class JsonReport {
                 json.field("changePercent").value(m.changePercent());
                 json.field("thresholdPercent").value(m.thresholdPercent());
                 json.field("reason").value(m.reason());
+                RunReport.Statistics st = m.statistics();
+                json.field("effectScale").value(st.effectScale());
+                json.field("ciLow").value(st.ciLow());
+                json.field("ciHigh").value(st.ciHigh());
+                json.field("confidenceLevel").value(st.confidenceLevel());
+                json.field("pValue").value(st.pValue());
+                json.field("adjustedPValue").value(st.adjustedPValue());
+                json.field("baselineMode").value(st.baselineMode());
+                json.field("baselineRunIds").open('[');
+                st.baselineRunIds().forEach(id -> json.element().value(id.longValue()));
+                json.close(']');
+                json.field("machineForced").value(st.machineForced());
+                json.field("historyStatus").value(st.historyStatus());
+                json.field("changePoints").open('[');
+                for (RunReport.ChangePointView cp : st.changePoints()) {
+                    json.element().open('{');
+                    json.field("runId").value(cp.runId());
+                    json.field("relativeChange").value(cp.relativeChange());
+                    json.field("pValue").value(cp.pValue());
+                    json.close('}');
+                }
+                json.close(']');
                 json.field("samples").samples(m.samples());
                 json.field("baselineSamples").samples(m.baselineSamples());
                 json.close('}');
@@ -131,6 +155,10 @@ public final class JsonReport {
 
         void value(Long value) {
             out.append(value == null ? "null" : value.toString());
+        }
+
+        void value(boolean value) {
+            out.append(value);
         }
 
         void value(long value) {

@@ -1,6 +1,6 @@
 package org.worldbench.report;
 
-import org.worldbench.experiment.compare.Verdict;
+import org.worldbench.analysis.Verdict;
 import org.worldbench.experiment.jmh.MetricMeasurement;
 import org.worldbench.report.RunReport.BenchmarkResult;
 import org.worldbench.report.RunReport.MetricResult;
@@ -23,6 +23,13 @@ public final class MarkdownReport {
                 .append(report.count(Verdict.UNCHANGED)).append(" unchanged · ")
                 .append(report.count(Verdict.INCONCLUSIVE)).append(" inconclusive")
                 .append(report.failedTrials() > 0 ? " · **" + report.failedTrials() + " failed trial(s)**" : "").append("\n\n");
+        if (report.machineForced()) {
+            md.append("> **⚠ Compared across machines because it was forced**: the baseline was measured on another machine;"
+                    + " differences may be the machines', not the code's.\n\n");
+        } else if (report.machineRefused()) {
+            md.append("> **⚠ Baseline refused**: it was measured on another machine, so nothing was compared"
+                    + " (force with `worldbench run --force-machine`).\n\n");
+        }
         md.append("Baseline: ").append(escape(report.baselineNote() == null ? "none" : report.baselineNote())).append("  \n");
         md.append("Machine: ").append(escape(report.machine())).append("  \n");
         if (report.gitCommit() != null || report.gitBranch() != null) {

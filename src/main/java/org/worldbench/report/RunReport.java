@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.worldbench.experiment.compare.Verdict;
+import org.worldbench.analysis.Verdict;
 
 /**
  * Everything a report shows about one run, read from the database once and rendered by each
@@ -93,10 +93,18 @@ public record RunReport(long runId, String experiment, String description, Strin
      * @param changePercent   signed percent change of the median, NaN when undefined
      * @param thresholdPercent threshold used (NaN when not compared)
      * @param reason          the comparison's reason, or null
+     * @param statistics      the comparison's interval, tests, baseline and history ({@link Statistics#NONE} when not compared)
      */
     public record MetricResult(String name, String unit, double score, double scoreError, double median, double[][] samples,
             double[][] baselineSamples, Verdict verdict, double baselineMedian, double changePercent, double thresholdPercent,
-            String reason) {
+            String reason, Statistics statistics) {
+
+        public MetricResult(String name, String unit, double score, double scoreError, double median, double[][] samples,
+                double[][] baselineSamples, Verdict verdict, double baselineMedian, double changePercent,
+                double thresholdPercent, String reason) {
+            this(name, unit, score, scoreError, median, samples, baselineSamples, verdict, baselineMedian, changePercent,
+                    thresholdPercent, reason, Statistics.NONE);
+        }
 
         public int sampleCount() {
             int n = 0;
@@ -105,6 +113,54 @@ public record RunReport(long runId, String experiment, String description, Strin
             }
             return n;
         }
+    }
+
+    /**
+     * What a comparison computed beyond the verdict.
+     *
+     * @param effectScale     {@code ratio}, {@code difference} (bytes per op from zero), or null when not computed
+     * @param ciLow           lower end of the bootstrap interval on that scale (NaN when not computed)
+     * @param ciHigh          upper end
+     * @param confidenceLevel of the interval (0.99), NaN when not computed
+     * @param pValue          Mann–Whitney U p-value, NaN when not computed
+     * @param adjustedPValue  Benjamini–Hochberg adjusted over the run, NaN when not computed
+     * @param baselineMode    {@code named}, {@code latest}, {@code rolling}, or null
+     * @param baselineRunIds  the runs whose samples made the baseline
+     * @param machineForced   the baseline was measured on another machine and the comparison was forced
+     * @param historyStatus   {@code steady}, {@code new-step}, {@code unconfirmed-deviation}, {@code too-short}, or null
+     * @param changePoints    the steps stored for this benchmark metric on this machine, oldest first
+     */
+    public record Statistics(String effectScale, double ciLow, double ciHigh, double confidenceLevel, double pValue,
+            double adjustedPValue, String baselineMode, List<Long> baselineRunIds, boolean machineForced, String historyStatus,
+            List<ChangePointView> changePoints) {
+
+        public static final Statistics NONE = new Statistics(null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                null, List.of(), false, null, List.of());
+
+        public Statistics {
+            baselineRunIds = List.copyOf(baselineRunIds);
+            changePoints = List.copyOf(changePoints);
+        }
+    }
+
+    /**
+     * A step in a benchmark's history.
+     *
+     * @param runId          the first run at the new level
+     * @param relativeChange (after − before) / before
+     * @param pValue         permutation p-value
+     */
+    public record ChangePointView(long runId, double relativeChange, double pValue) {
+    }
+
+    /** True when any comparison was made against another machine's baseline because it was forced. */
+    public boolean machineForced() {
+        return benchmarks.stream().flatMap(b -> b.metrics().stream()).anyMatch(m -> m.statistics().machineForced());
+    }
+
+    /** True when the baseline was refused because it was measured on another machine (the note says so). */
+    public boolean machineRefused() {
+        return baselineNote != null && baselineNote.contains("REFUSED");
     }
 
     public long count(Verdict verdict) {

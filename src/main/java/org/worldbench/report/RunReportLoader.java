@@ -8,10 +8,11 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.worldbench.experiment.compare.BenchmarkComparator;
+import org.worldbench.analysis.VerdictSettings;
 import org.worldbench.experiment.jmh.MetricMeasurement;
 import org.worldbench.report.RunReport.BenchmarkResult;
 import org.worldbench.report.RunReport.MetricResult;
+import org.worldbench.results.BenchmarkHistory;
 import org.worldbench.results.Comparison;
 import org.worldbench.results.ComparisonRepository;
 import org.worldbench.results.Run;
@@ -32,17 +33,19 @@ public class RunReportLoader {
     private final TrialMetricRepository metrics;
     private final ComparisonRepository comparisons;
     private final RunStore store;
-    private final BenchmarkComparator comparator;
+    private final VerdictSettings settings;
+    private final BenchmarkHistory history;
     private final Clock clock;
 
     public RunReportLoader(RunRepository runs, TrialRepository trials, TrialMetricRepository metrics,
-            ComparisonRepository comparisons, RunStore store, BenchmarkComparator comparator, Clock clock) {
+            ComparisonRepository comparisons, RunStore store, VerdictSettings settings, BenchmarkHistory history, Clock clock) {
         this.runs = runs;
         this.trials = trials;
         this.metrics = metrics;
         this.comparisons = comparisons;
         this.store = store;
-        this.comparator = comparator;
+        this.settings = settings;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -58,13 +61,19 @@ public class RunReportLoader {
         for (Comparison c : comparisons.findByRunIdOrderById(runId)) {
             comparisonByKey.put(c.getBenchmark().getId() + "/" + c.getMetric(), c);
         }
-        Map<Long, Trial> baselineTrialByBenchmark = new HashMap<>();
-        if (run.getBaselineRunId() != null) {
-            trials.findByRunIdOrderByOrdinal(run.getBaselineRunId()).stream().filter(t -> t.getStatus() == TrialStatus.DONE)
-                    .forEach(t -> baselineTrialByBenchmark.put(t.getBenchmark().getId(), t));
+        // The baseline's trials: every run any comparison pooled (one, or k for a rolling baseline).
+        java.util.Set<Long> baselineRuns = new java.util.TreeSet<>();
+        comparisonByKey.values().forEach(c -> baselineRuns.addAll(c.getBaselineRunIds()));
+        if (baselineRuns.isEmpty() && run.getBaselineRunId() != null) {
+            baselineRuns.add(run.getBaselineRunId());
+        }
+        Map<String, Trial> baselineTrialByRunAndBenchmark = new HashMap<>();
+        for (Long baselineRun : baselineRuns) {
+            trials.findByRunIdOrderByOrdinal(baselineRun).stream().filter(t -> t.getStatus() == TrialStatus.DONE)
+                    .forEach(t -> baselineTrialByRunAndBenchmark.put(baselineRun + "/" + t.getBenchmark().getId(), t));
         }
         List<Long> ids = runTrials.stream().map(Trial::getId).toList();
-        List<Long> baselineIds = baselineTrialByBenchmark.values().stream().map(Trial::getId).toList();
+        List<Long> baselineIds = baselineTrialByRunAndBenchmark.values().stream().map(Trial::getId).toList();
         Map<String, Map<Long, double[][]>> samples = new HashMap<>();
         Map<String, Map<Long, double[][]>> baselineSamples = new HashMap<>();
         for (String metric : store.metricNames(runId)) {
@@ -78,16 +87,18 @@ public class RunReportLoader {
             List<TrialMetric> trialMetrics = new ArrayList<>(metricsByTrial.getOrDefault(t.getId(), List.of()));
             trialMetrics.sort((a, b) -> a.getMetric().equals(MetricMeasurement.PRIMARY) ? -1
                     : b.getMetric().equals(MetricMeasurement.PRIMARY) ? 1 : a.getMetric().compareTo(b.getMetric()));
-            Trial baselineTrial = baselineTrialByBenchmark.get(t.getBenchmark().getId());
             for (TrialMetric m : trialMetrics) {
                 Comparison c = comparisonByKey.get(t.getBenchmark().getId() + "/" + m.getMetric());
                 double[][] own = samples.getOrDefault(m.getMetric(), Map.of()).getOrDefault(t.getId(), new double[0][]);
-                double[][] theirs = baselineTrial == null ? null
-                        : baselineSamples.getOrDefault(m.getMetric(), Map.of()).get(baselineTrial.getId());
+                List<Long> pooledRuns = c != null && !c.getBaselineRunIds().isEmpty() ? List.copyOf(c.getBaselineRunIds())
+                        : run.getBaselineRunId() == null ? List.of() : List.of(run.getBaselineRunId());
+                double[][] theirs = baselineSamples(pooledRuns, t.getBenchmark().getId(),
+                        baselineSamples.getOrDefault(m.getMetric(), Map.of()), baselineTrialByRunAndBenchmark);
                 results.add(new MetricResult(m.getMetric(), m.getUnit(), nan(m.getScore()), nan(m.getScoreError()),
                         nan(m.getP50()), own, theirs, c == null ? null : c.getVerdict(),
                         c == null ? Double.NaN : nan(c.getBaselineMedian()), c == null ? Double.NaN : nan(c.getChangePercent()),
-                        c == null ? Double.NaN : c.getThresholdPercent(), c == null ? null : c.getReason()));
+                        c == null ? Double.NaN : c.getThresholdPercent(), c == null ? null : c.getReason(),
+                        c == null ? RunReport.Statistics.NONE : statistics(run, c)));
             }
             benchmarks.add(new BenchmarkResult(t.getOrdinal(), t.getBenchmark().getName(), t.getBenchmark().getClassName(),
                     t.getBenchmark().getParamsKey(), t.getStatus().code(), t.getMode(), t.getFailure(),
@@ -98,7 +109,31 @@ public class RunReportLoader {
         return new RunReport(run.getId(), run.getExperiment(), run.getDescription(), run.getStatus().code(),
                 run.getCreatedAt(), run.getStartedAt(), run.getFinishedAt(), run.getGitCommit(), run.getGitBranch(),
                 Map.copyOf(run.getTags()), run.getMachine().describe(), run.getMachine().getFingerprint(),
-                run.getBaselineRunId(), run.getBaselineNote(), comparator.method(), benchmarks, clock.instant());
+                run.getBaselineRunId(), run.getBaselineNote(), settings.describe(), benchmarks, clock.instant());
+    }
+
+    /** The forks of every pooled baseline run, one after the other; null when none has the benchmark. */
+    private static double[][] baselineSamples(List<Long> runIds, long benchmarkId, Map<Long, double[][]> samplesByTrial,
+            Map<String, Trial> trialByRunAndBenchmark) {
+        List<double[]> forks = new ArrayList<>();
+        boolean found = false;
+        for (Long runId : runIds) {
+            Trial trial = trialByRunAndBenchmark.get(runId + "/" + benchmarkId);
+            double[][] theirs = trial == null ? null : samplesByTrial.get(trial.getId());
+            if (theirs != null) {
+                found = true;
+                forks.addAll(List.of(theirs));
+            }
+        }
+        return found ? forks.toArray(double[][]::new) : null;
+    }
+
+    private RunReport.Statistics statistics(Run run, Comparison c) {
+        List<RunReport.ChangePointView> steps = history.changePoints(run.getMachine().getId(), c.getBenchmark().getId(),
+                c.getMetric()).stream().map(p -> new RunReport.ChangePointView(p.runId(), p.relativeChange(), p.pValue())).toList();
+        return new RunReport.Statistics(c.getEffectScale(), nan(c.getCiLow()), nan(c.getCiHigh()), nan(c.getConfidenceLevel()),
+                nan(c.getPValue()), nan(c.getAdjustedPValue()), c.getBaselineMode(), List.copyOf(c.getBaselineRunIds()),
+                c.isMachineForced(), c.getHistoryStatus(), steps);
     }
 
     private static double nan(Double value) {

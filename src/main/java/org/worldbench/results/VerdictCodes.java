@@ -3,7 +3,7 @@ package org.worldbench.results;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
-import org.worldbench.experiment.compare.Verdict;
+import org.worldbench.analysis.Verdict;
 
 /** Stores a {@link Verdict} as its stable code. */
 @Converter(autoApply = true)

@@ -313,13 +313,13 @@ class RunComparatorTest {
                 .hasMessageContaining("minimumEffect override");
         assertThatThrownBy(() -> Samples.of(new double[] {1}, null))
                 .hasMessageContaining("fork 2 of 2 is null");
-        assertThatThrownBy(() -> Verdict.ofCode(9)).hasMessageContaining("code 9");
+        assertThatThrownBy(() -> Verdict.ofCode("worse")).hasMessageContaining("'worse'");
     }
 
     @Test
     void verdict_codes_are_stable() {
-        assertThat(List.of(Verdict.values()).stream().map(Verdict::code)).containsExactly(1, 2, 3, 4);
-        assertThat(Verdict.ofCode(2)).isEqualTo(Verdict.REGRESSED);
+        assertThat(List.of(Verdict.values()).stream().map(Verdict::code)).containsExactly("improved", "regressed", "unchanged", "inconclusive");
+        assertThat(Verdict.ofCode("regressed")).isEqualTo(Verdict.REGRESSED);
     }
 
     @Test

@@ -60,4 +60,22 @@ class CommandLineUsageTest {
         assertThat(exit).isEqualTo(ExitCode.INVALID_OR_FAILED);
         assertThat(err.toString().lines()).hasSize(1).first().asString().contains("--profile");
     }
+
+    @Test
+    void proof_simulates_and_prints_the_three_rules_side_by_side() {
+        int exit = run("proof", "--forks", "2", "--iterations", "3", "--fork-sigma", "0.01", "--aa-runs", "1",
+                "--power-runs", "1", "--benchmarks", "3", "--changed", "1");
+
+        assertThat(exit).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("| rule | A/A flagged | power 2% | power 5% | power 10% |")
+                .contains("| worldbench verdict | ").contains("| plain U test, α = 0.05 | ").contains("| mean moved ≥ 5% | ");
+    }
+
+    @Test
+    void proof_with_a_bad_option_exits_2_naming_it() {
+        assertThat(run("proof", "--forks", "many")).isEqualTo(ExitCode.INVALID_OR_FAILED);
+        assertThat(err.toString()).contains("option --forks takes a number").contains("'many'");
+        assertThat(run("proof", "--colour", "1")).isEqualTo(ExitCode.INVALID_OR_FAILED);
+        assertThat(err.toString()).contains("unknown option '--colour'");
+    }
 }

@@ -120,4 +120,25 @@ class CommandsOnH2FileTest {
         assertThat(run("baseline", "set", "not a name", "1")).isEqualTo(ExitCode.INVALID_OR_FAILED);
         assertThat(err.toString()).contains("'not a name' is not a baseline name");
     }
+
+    @Test
+    @Order(8)
+    void history_prints_the_series_of_each_parameter_combination() {
+        assertThat(run("history", "synthetic")).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("synthetic{size=10000,slowdown=0}  primary  (ns/op, 1 completed runs")
+                .containsPattern("run\\s+1\\s+\\d")
+                .contains("latest run: too-short: history has 1 runs; change points need at least 6");
+
+        assertThat(run("history", "nosuch")).isEqualTo(ExitCode.INVALID_OR_FAILED);
+        assertThat(err.toString()).contains("no benchmark 'nosuch' was ever stored");
+    }
+
+    @Test
+    @Order(9)
+    void proof_on_a_run_without_baseline_exits_2_saying_so() {
+        assertThat(run("proof", "--aa-run", "1")).isEqualTo(ExitCode.INVALID_OR_FAILED);
+        assertThat(err.toString()).contains("run 1 has no baseline run");
+        assertThat(run("proof", "--power-run", "1")).isEqualTo(ExitCode.INVALID_OR_FAILED);
+        assertThat(err.toString()).contains("run 1 has no trials with slowdown=0 and another slowdown");
+    }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.worldbench.batch.experiment.TrialProgress;
-import org.worldbench.experiment.compare.Verdict;
+import org.worldbench.analysis.Verdict;
 import org.worldbench.report.RunReport;
 import org.worldbench.report.RunReport.BenchmarkResult;
 import org.worldbench.report.RunReport.MetricResult;
@@ -65,6 +65,14 @@ class RunCommandTest {
 
         assertThat(exit).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("valid, 4 trial(s)").contains("synthetic{size=10000,slowdown=10}");
+    }
+
+    @Test
+    void the_proof_specs_are_valid_and_have_the_documented_sizes() {
+        assertThat(run("validate", "config/experiments/proof-aa.yaml")).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("valid, 30 trial(s)");
+        assertThat(run("validate", "config/experiments/proof-power.yaml")).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(out.toString()).contains("valid, 40 trial(s)");
     }
 
     @Test

@@ -50,9 +50,17 @@ public final class ReportFiles {
     }
 
     /** Body rows of the HTML results table. */
+    /** Rows of the result table ({@code <tbody id="results">}; the history table has a body of its own). */
     public static int htmlResultRows(Document html) {
-        var tables = html.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "tbody");
-        assertThat(tables.getLength()).isEqualTo(1);
-        return ((org.w3c.dom.Element) tables.item(0)).getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "tr").getLength();
+        var bodies = html.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "tbody");
+        List<org.w3c.dom.Element> results = new java.util.ArrayList<>();
+        for (int i = 0; i < bodies.getLength(); i++) {
+            org.w3c.dom.Element body = (org.w3c.dom.Element) bodies.item(i);
+            if ("results".equals(body.getAttribute("id"))) {
+                results.add(body);
+            }
+        }
+        assertThat(results).hasSize(1);
+        return results.getFirst().getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "tr").getLength();
     }
 }

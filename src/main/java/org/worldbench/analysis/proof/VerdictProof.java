@@ -1,6 +1,6 @@
 package org.worldbench.analysis.proof;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,6 +37,13 @@ public final class VerdictProof {
     }
 
     public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        run(args, out);
+        out.flush();
+    }
+
+    /** Runs the simulations {@code args} ask for and prints the tables to {@code out}; a bad option throws, naming it. */
+    public static void run(String[] args, PrintWriter out) {
         Map<String, String> options = parse(args);
         int forks = Integer.parseInt(options.getOrDefault("forks", "5"));
         int iterations = Integer.parseInt(options.getOrDefault("iterations", "10"));
@@ -53,7 +60,6 @@ public final class VerdictProof {
                 Double.parseDouble(options.getOrDefault("outlier-rate", Double.toString(JMH_SAMPLE_NOISE.outlierRate()))),
                 Double.parseDouble(options.getOrDefault("outlier-excess", Double.toString(JMH_SAMPLE_NOISE.outlierMeanExcess()))));
 
-        PrintStream out = System.out;
         VerdictSettings settings = VerdictSettings.defaults()
                 .withConfidenceLevel(Double.parseDouble(options.getOrDefault("confidence", "0.99")))
                 .withMinimumEffect(Double.parseDouble(options.getOrDefault("minimum-effect", "0.03")));
@@ -83,6 +89,7 @@ public final class VerdictProof {
             Simulation.RuleResult ours = results.getFirst();
             out.printf(Locale.ROOT, "%nworldbench verdict INCONCLUSIVE in A/A: %d / %d (%.1f%%); %.1f s%n%n",
                     ours.aaInconclusive(), ours.aaTotal(), 100.0 * ours.aaInconclusive() / ours.aaTotal(), seconds);
+            out.flush();
         }
     }
 
@@ -99,7 +106,12 @@ public final class VerdictProof {
             if (rest.isEmpty()) {
                 throw new IllegalArgumentException("option " + key + " needs a value");
             }
-            options.put(key.substring(2), rest.removeFirst());
+            String value = rest.removeFirst();
+            if (!value.matches("[0-9.,eE+-]+")) {
+                throw new IllegalArgumentException("option " + key + " takes a number (or a comma-separated list for"
+                        + " --fork-sigma), got '" + value + "'");
+            }
+            options.put(key.substring(2), value);
         }
         return options;
     }

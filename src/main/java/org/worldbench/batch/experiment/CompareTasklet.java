@@ -5,16 +5,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.worldbench.experiment.compare.BenchmarkComparator;
-import org.worldbench.experiment.compare.ComparisonInput;
-import org.worldbench.experiment.compare.ComparisonOutcome;
+import org.worldbench.analysis.BaselinePool;
+import org.worldbench.analysis.BenchmarkOverrides;
+import org.worldbench.analysis.ComparisonInput;
+import org.worldbench.analysis.MachineCheck;
+import org.worldbench.analysis.RunComparator;
+import org.worldbench.analysis.RunComparison;
+import org.worldbench.analysis.Samples;
+import org.worldbench.analysis.VerdictSettings;
 import org.worldbench.experiment.jmh.MetricMeasurement;
 import org.worldbench.experiment.spec.ExperimentSpec;
+import org.worldbench.experiment.spec.Thresholds;
 import org.worldbench.results.Baselines;
 import org.worldbench.results.Comparison;
 import org.worldbench.results.ComparisonRepository;
@@ -28,10 +35,16 @@ import org.worldbench.results.TrialRepository;
 import org.worldbench.results.TrialStatus;
 
 /**
- * Step 3, compare: chooses the baseline run the spec asks for (same machine only), pairs each
- * measured trial with the baseline's trial of the same benchmark and parameters, and stores one
- * verdict per compared metric: the primary score and heap bytes per operation. The verdict rule is
- * the {@link BenchmarkComparator} bean. Idempotent: earlier comparisons of the run are replaced.
+ * Step 3, compare: chooses the baseline the spec asks for (named, latest or rolling), pairs each
+ * measured trial with the baseline's samples of the same benchmark and parameters, and judges the
+ * whole run at once with {@link RunComparator} (Benjamini–Hochberg over every benchmark and metric
+ * of the run). The primary score and heap bytes per operation each get a verdict; the spec's
+ * thresholds give each benchmark its minimum effect and, where set, its direction. A baseline from
+ * another machine is refused (every verdict INCONCLUSIVE, saying why) unless the spec forces it.
+ * Then each comparison learns what the benchmark's history says ({@link ComparisonHistory}).
+ * Idempotent: earlier comparisons of the run are replaced.
+ *
+ * <p>Also the compare step of the import job: it needs only a run with stored trials and a spec snapshot.
  */
 class CompareTasklet implements Tasklet {
 
@@ -46,11 +59,12 @@ class CompareTasklet implements Tasklet {
     private final ComparisonRepository comparisons;
     private final RunStore store;
     private final Baselines baselines;
-    private final BenchmarkComparator comparator;
+    private final VerdictSettings settings;
+    private final ComparisonHistory history;
 
     CompareTasklet(long runId, ExperimentSpecs specs, RunRepository runs, TrialRepository trials,
             TrialMetricRepository metrics, ComparisonRepository comparisons, RunStore store, Baselines baselines,
-            BenchmarkComparator comparator) {
+            VerdictSettings settings, ComparisonHistory history) {
         this.runId = runId;
         this.specs = specs;
         this.runs = runs;
@@ -59,7 +73,8 @@ class CompareTasklet implements Tasklet {
         this.comparisons = comparisons;
         this.store = store;
         this.baselines = baselines;
-        this.comparator = comparator;
+        this.settings = settings;
+        this.history = history;
     }
 
     @Override
@@ -67,72 +82,110 @@ class CompareTasklet implements Tasklet {
         Run run = runs.findById(runId).orElseThrow(() -> new IllegalStateException("no run " + runId));
         ExperimentSpec spec = specs.snapshotOf(run);
         Baselines.Choice choice = baselines.choose(run, spec.baseline());
-        run.setBaseline(choice.run().map(Run::getId).orElse(null), choice.note());
+        MachineCheck machine = choice.run()
+                .map(b -> MachineCheck.of(run.getMachine().getFingerprint(), b.getMachine().getFingerprint(),
+                        spec.baseline().allowOtherMachine()))
+                .orElse(MachineCheck.sameMachine(run.getMachine().getFingerprint()));
+        boolean refused = machine.status() == MachineCheck.Status.REFUSED;
+        boolean forced = machine.status() == MachineCheck.Status.FORCED;
+        String note = choice.note() + (refused ? "; REFUSED: results from different machines are not compared (force with"
+                + " 'worldbench run --force-machine' or 'baseline: {allow-other-machine: true}')"
+                : forced ? "; FORCED: compared across machines because it was asked to" : "");
+        run.setBaseline(refused ? null : choice.run().map(Run::getId).orElse(null), note.length() > 1000
+                ? note.substring(0, 999) + "…" : note);
         runs.save(run);
         comparisons.deleteByRun(runId);
 
-        List<Trial> measured = trials.findByRunIdOrderByOrdinal(runId).stream()
-                .filter(t -> t.getStatus() == TrialStatus.DONE).toList();
-        Map<Long, Trial> baselineByBenchmark = new HashMap<>();
-        choice.run().ifPresent(b -> trials.findByRunIdOrderByOrdinal(b.getId()).stream()
-                .filter(t -> t.getStatus() == TrialStatus.DONE)
-                .forEach(t -> baselineByBenchmark.put(t.getBenchmark().getId(), t)));
-        Map<String, String> units = new HashMap<>();
-        for (TrialMetric m : metrics.findByRun(runId)) {
-            units.put(m.getTrialId() + "/" + m.getMetric(), m.getUnit());
-        }
+        List<Trial> measured = done(runId);
+        Map<String, String> units = unitsByTrialMetric(runId);
+        // the baseline's runs, oldest first, each: benchmark id -> its trial there
+        List<Map<Long, Trial>> baselineTrials = new ArrayList<>();
         Map<String, String> baselineUnits = new HashMap<>();
-        choice.run().ifPresent(b -> metrics.findByRun(b.getId())
-                .forEach(m -> baselineUnits.put(m.getTrialId() + "/" + m.getMetric(), m.getUnit())));
+        for (Run b : choice.runs()) {
+            baselineTrials.add(done(b.getId()).stream().collect(Collectors.toMap(t -> t.getBenchmark().getId(), t -> t)));
+            baselineUnits.putAll(unitsByTrialMetric(b.getId()));
+        }
 
+        Thresholds thresholds = spec.thresholds();
+        RunComparator comparator = new RunComparator(settings.withMinimumEffect(thresholds.defaultPercent() / 100));
         List<ComparisonInput> inputs = new ArrayList<>();
         List<Trial> inputTrials = new ArrayList<>();
-        List<Long> baselineRuns = new ArrayList<>();
-        Map<Integer, String> incomparable = new HashMap<>();
+        List<List<Long>> inputBaselineRuns = new ArrayList<>();
+        Map<Integer, String> reasons = new HashMap<>();
         for (String metric : COMPARED_METRICS) {
             Map<Long, double[][]> own = store.samples(measured.stream().map(Trial::getId).toList(), metric);
-            Map<Long, double[][]> theirs = store.samples(baselineByBenchmark.values().stream().map(Trial::getId).toList(), metric);
+            Map<Long, double[][]> theirs = store.samples(baselineTrials.stream().flatMap(m -> m.values().stream())
+                    .map(Trial::getId).toList(), metric);
             for (Trial trial : measured) {
-                String unit = units.get(trial.getId() + "/" + metric);
+                String unit = units.get(key(trial.getId(), metric));
                 if (unit == null) {
                     continue; // this trial has no such metric (e.g. run without -prof gc)
                 }
-                Optional<Trial> baseline = Optional.ofNullable(baselineByBenchmark.get(trial.getBenchmark().getId()));
-                String theirUnit = baseline.map(b -> baselineUnits.get(b.getId() + "/" + metric)).orElse(null);
-                // A baseline measured in another unit (another mode or time unit in its spec) is not comparable.
-                double[][] baselineSamples = unit.equals(theirUnit) ? theirs.get(baseline.get().getId()) : null;
-                if (theirUnit != null && !unit.equals(theirUnit)) {
-                    incomparable.put(inputs.size(), "the baseline measured " + metric + " in " + theirUnit + ", this run in "
-                            + unit + ": not comparable");
+                List<Samples> pooled = new ArrayList<>();
+                List<Long> pooledRuns = new ArrayList<>();
+                String otherUnit = null;
+                for (int i = 0; i < baselineTrials.size(); i++) {
+                    Trial there = baselineTrials.get(i).get(trial.getBenchmark().getId());
+                    String theirUnit = there == null ? null : baselineUnits.get(key(there.getId(), metric));
+                    if (theirUnit == null) {
+                        continue;
+                    }
+                    if (!theirUnit.equals(unit)) {
+                        otherUnit = theirUnit; // another mode or time unit in its spec: not comparable
+                        continue;
+                    }
+                    pooled.add(Samples.of(theirs.getOrDefault(there.getId(), new double[0][])));
+                    pooledRuns.add(choice.runs().get(i).getId());
                 }
-                inputs.add(new ComparisonInput(trial.getBenchmark().label(), trial.getBenchmark().getName(), metric, unit,
-                        trial.getMode(), own.get(trial.getId()), baselineSamples,
-                        spec.thresholds().percentFor(trial.getBenchmark().getName())));
+                String name = trial.getBenchmark().getName();
+                BenchmarkOverrides overrides = new BenchmarkOverrides(thresholds.directionFor(name),
+                        Optional.of(thresholds.percentFor(name) / 100));
+                Samples trialSamples = Samples.of(own.getOrDefault(trial.getId(), new double[0][]));
+                if (pooled.isEmpty()) {
+                    reasons.put(inputs.size(), otherUnit != null
+                            ? "the baseline measured " + metric + " in " + otherUnit + ", this run in " + unit + ": not comparable"
+                            : choice.runs().isEmpty() ? choice.note()
+                            : "new benchmark: baseline run" + (choice.runs().size() > 1 ? "s " : " ")
+                                    + choice.runs().stream().map(r -> r.getId().toString()).collect(Collectors.joining(", "))
+                                    + (choice.runs().size() > 1 ? " have" : " has") + " no result for it");
+                }
+                inputs.add(new ComparisonInput(trial.getBenchmark().label(), metric, unit, trialSamples,
+                        pooled.isEmpty() ? Optional.empty() : Optional.of(BaselinePool.pool(pooled, pooled.size())), overrides));
                 inputTrials.add(trial);
-                baselineRuns.add(baselineSamples == null ? null : choice.run().get().getId());
+                inputBaselineRuns.add(pooledRuns);
             }
         }
-        List<ComparisonOutcome> outcomes = comparator.compare(inputs);
+
+        RunComparison judged = comparator.compare(inputs, machine);
         List<Comparison> rows = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            ComparisonInput input = inputs.get(i);
-            ComparisonOutcome outcome = outcomes.get(i);
-            if (incomparable.containsKey(i)) {
-                outcome = new ComparisonOutcome(outcome.verdict(), outcome.trialMedian(), outcome.baselineMedian(),
-                        outcome.ratio(), outcome.changePercent(), incomparable.get(i));
-            } else if (input.baseline() == null && choice.run().isPresent()) {
-                outcome = new ComparisonOutcome(outcome.verdict(), outcome.trialMedian(), outcome.baselineMedian(),
-                        outcome.ratio(), outcome.changePercent(), "new benchmark: baseline run " + choice.run().get().getId()
-                                + " has no result for it");
-            } else if (input.baseline() == null) {
-                outcome = new ComparisonOutcome(outcome.verdict(), outcome.trialMedian(), outcome.baselineMedian(),
-                        outcome.ratio(), outcome.changePercent(), choice.note());
+            org.worldbench.analysis.Comparison c = judged.comparisons().get(i);
+            if (reasons.containsKey(i) && !refused) {
+                c = c.withReason(reasons.get(i));
             }
-            rows.add(new Comparison(runId, inputTrials.get(i).getBenchmark(), input.metric(), input.unit(), baselineRuns.get(i),
-                    input.thresholdPercent(), outcome));
+            rows.add(new Comparison(runId, inputTrials.get(i).getBenchmark(), c, inputBaselineRuns.get(i), choice.mode(),
+                    forced && !inputBaselineRuns.get(i).isEmpty()));
         }
+        history.attach(run, rows);
         comparisons.saveAll(rows);
         contribution.incrementWriteCount(rows.size());
         return RepeatStatus.FINISHED;
+    }
+
+    private List<Trial> done(long run) {
+        return trials.findByRunIdOrderByOrdinal(run).stream().filter(t -> t.getStatus() == TrialStatus.DONE).toList();
+    }
+
+    /** "trial id/metric" → unit, for one run. */
+    private Map<String, String> unitsByTrialMetric(long run) {
+        Map<String, String> units = new HashMap<>();
+        for (TrialMetric m : metrics.findByRun(run)) {
+            units.put(key(m.getTrialId(), m.getMetric()), m.getUnit());
+        }
+        return units;
+    }
+
+    private static String key(long trialId, String metric) {
+        return trialId + "/" + metric;
     }
 }

@@ -18,8 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.worldbench.experiment.compare.BenchmarkComparator;
-import org.worldbench.experiment.compare.MedianRatioComparator;
+import org.worldbench.analysis.VerdictSettings;
 import org.worldbench.experiment.jmh.JmhTrialRunner;
 import org.worldbench.report.ReportService;
 import org.worldbench.results.Baselines;
@@ -82,18 +81,19 @@ public class ExperimentJobConfiguration {
 
     // step 3 configuration: compare
 
+    /** The verdict rule's settings (docs/verdicts.md); the spec's thresholds set the minimum effects. */
     @Bean
     @ConditionalOnMissingBean
-    BenchmarkComparator benchmarkComparator() {
-        return new MedianRatioComparator();
+    VerdictSettings verdictSettings() {
+        return VerdictSettings.defaults();
     }
 
     @Bean
     @StepScope
     CompareTasklet compareTasklet(@Value("#{jobParameters['runId']}") Long runId, ExperimentSpecs specs,
             RunRepository runs, TrialRepository trials, TrialMetricRepository metrics, ComparisonRepository comparisons,
-            RunStore store, Baselines baselines, BenchmarkComparator comparator) {
-        return new CompareTasklet(runId, specs, runs, trials, metrics, comparisons, store, baselines, comparator);
+            RunStore store, Baselines baselines, VerdictSettings settings, ComparisonHistory history) {
+        return new CompareTasklet(runId, specs, runs, trials, metrics, comparisons, store, baselines, settings, history);
     }
 
     @Bean

@@ -60,13 +60,20 @@ public class ExperimentLauncher {
      * @param gitCommit revision measured, or null
      * @param gitBranch branch measured, or null (runs without a branch are compared with each other)
      * @param tags      labels added to the spec's tags (these win on a clash)
+     * @param forceMachine compare with a baseline from another machine instead of refusing it
+     *                  ({@code --force-machine}; stored in the spec snapshot, so a restart keeps it)
      */
-    public record Request(Path specFile, String gitCommit, String gitBranch, Map<String, String> tags) {
+    public record Request(Path specFile, String gitCommit, String gitBranch, Map<String, String> tags, boolean forceMachine) {
+
+        public Request(Path specFile, String gitCommit, String gitBranch, Map<String, String> tags) {
+            this(specFile, gitCommit, gitBranch, tags, false);
+        }
     }
 
     /** Validates the spec and stores the run, without starting it: the run id exists before the job does. */
     public Run prepare(Request request) {
-        ExperimentSpec spec = specs.parse(request.specFile()); // throws before anything is stored
+        ExperimentSpec parsed = specs.parse(request.specFile()); // throws before anything is stored
+        ExperimentSpec spec = request.forceMachine() ? parsed.withBaseline(parsed.baseline().allowingOtherMachine()) : parsed;
         ForkableClassPath.check();
         Map<String, String> tags = new TreeMap<>(spec.tags());
         tags.putAll(request.tags());

@@ -27,4 +27,8 @@ public record ExperimentSpec(String name, String description, String suite, List
         benchmarks = List.copyOf(benchmarks);
         tags = Map.copyOf(tags);
     }
+
+    public ExperimentSpec withBaseline(BaselineSelection newBaseline) {
+        return new ExperimentSpec(name, description, suite, benchmarks, matrix, jmh, newBaseline, thresholds, tags);
+    }
 }

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.worldbench.analysis.Direction;
 import org.worldbench.experiment.catalog.BenchmarkCatalog;
 import org.worldbench.experiment.catalog.BenchmarkDefinition;
 import org.worldbench.experiment.catalog.ParameterDefinition;
@@ -52,8 +53,8 @@ public final class ExperimentSpecParser {
     private static final Set<String> SUITE_KEYS = Set.of("name", "description", "benchmarks", "matrix");
     private static final Set<String> JMH_KEYS = Set.of("forks", "warmup-iterations", "warmup-time",
             "measurement-iterations", "measurement-time", "profilers", "mode", "time-unit", "heap", "jvm-args");
-    private static final Set<String> BASELINE_KEYS = Set.of("mode", "name");
-    private static final Set<String> THRESHOLD_KEYS = Set.of("default", "benchmarks");
+    private static final Set<String> BASELINE_KEYS = Set.of("mode", "name", "runs", "allow-other-machine");
+    private static final Set<String> THRESHOLD_KEYS = Set.of("default", "benchmarks", "directions");
     /** Profilers worth running in every fork; others (perfasm, async) need tools this platform does not install. */
     public static final Set<String> PROFILERS = new TreeSet<>(Set.of("gc", "cl", "comp", "stack", "safepoints"));
     private static final Set<String> MODES = new TreeSet<>(Set.of("avgt", "thrpt", "sample", "ss"));
@@ -273,20 +274,22 @@ public final class ExperimentSpecParser {
 
     private static BaselineSelection baseline(Document spec, Node node) {
         if (node instanceof ScalarNode scalar) {
-            // Shorthand: 'baseline: latest' or 'baseline: none'.
+            // Shorthand: 'baseline: latest', 'baseline: none' or 'baseline: rolling' (5 runs).
             return switch (scalar.getValue()) {
                 case "latest" -> BaselineSelection.DEFAULT;
                 case "none" -> new BaselineSelection(BaselineSelection.Mode.NONE, null);
+                case "rolling" -> BaselineSelection.rolling(BaselineSelection.DEFAULT_ROLLING_RUNS);
                 default -> {
-                    spec.problem(node, "baseline", "expected 'latest', 'none' or a mapping {mode: named, name: NAME}, got '"
-                            + scalar.getValue() + "'");
+                    spec.problem(node, "baseline", "expected 'latest', 'none' or a mapping {mode: named, name: NAME}"
+                            + " (or 'rolling', {mode: rolling, runs: K}), got '" + scalar.getValue() + "'");
                     yield BaselineSelection.DEFAULT;
                 }
             };
         }
         Map<String, NodeTuple> keys = spec.keys(node, "baseline", BASELINE_KEYS);
-        String mode = spec.optionalChoice(keys, "baseline.mode", "mode", new TreeSet<>(Set.of("named", "latest", "none")));
+        String mode = spec.optionalChoice(keys, "baseline.mode", "mode", new TreeSet<>(Set.of("named", "latest", "rolling", "none")));
         String name = keys.containsKey("name") ? spec.string(keys.get("name").getValueNode(), "baseline.name") : null;
+        boolean allowOtherMachine = spec.optionalBoolean(keys, "baseline.allow-other-machine", "allow-other-machine", false);
         if (mode == null && keys.containsKey("mode")) {
             return BaselineSelection.DEFAULT; // the wrong mode is already reported
         }
@@ -299,11 +302,17 @@ public final class ExperimentSpecParser {
             spec.problem(keys.get("name").getKeyNode(), "baseline.name", "only used with mode 'named' (mode is '"
                     + selected.name().toLowerCase(java.util.Locale.ROOT) + "')");
         }
+        if (selected != BaselineSelection.Mode.ROLLING && keys.containsKey("runs")) {
+            spec.problem(keys.get("runs").getKeyNode(), "baseline.runs", "only used with mode 'rolling' (mode is '"
+                    + selected.name().toLowerCase(java.util.Locale.ROOT) + "')");
+        }
+        int runs = selected == BaselineSelection.Mode.ROLLING ? spec.optionalInt(keys, "baseline.runs", "runs",
+                BaselineSelection.DEFAULT_ROLLING_RUNS, 1, BaselineSelection.MAX_ROLLING_RUNS) : 0;
         if (name != null && !NAME.matcher(name).matches()) {
             spec.problem(keys.get("name").getValueNode(), "baseline.name",
                     "'" + name + "' is not a baseline name (letters, digits, '.', '_', '-')");
         }
-        return new BaselineSelection(selected, selected == BaselineSelection.Mode.NAMED ? name : null);
+        return new BaselineSelection(selected, selected == BaselineSelection.Mode.NAMED ? name : null, runs, allowOtherMachine);
     }
 
     private static Thresholds thresholds(Document spec, Node node, List<BenchmarkDefinition> selected) {
@@ -326,7 +335,31 @@ public final class ExperimentSpecParser {
                 overrides.put(benchmark, spec.percent(t.getValueNode(), key));
             }
         }
-        return new Thresholds(defaultPercent, overrides);
+        Map<String, Direction> directions = new LinkedHashMap<>();
+        if (keys.containsKey("directions")) {
+            Set<String> names = new HashSet<>(selected.stream().map(BenchmarkDefinition::name).toList());
+            for (NodeTuple t : spec.tuples(keys.get("directions").getValueNode(), "thresholds.directions")) {
+                String benchmark = spec.string(t.getKeyNode(), "thresholds.directions");
+                if (benchmark == null) {
+                    continue;
+                }
+                String key = "thresholds.directions." + benchmark;
+                if (!selected.isEmpty() && !names.contains(benchmark)) {
+                    spec.problem(t.getKeyNode(), key, "'" + benchmark + "' is not among the benchmarks this experiment runs"
+                            + " (" + String.join(", ", BenchmarkCatalog.closest(benchmark, names, 3)) + ")");
+                }
+                String direction = spec.string(t.getValueNode(), key);
+                if (direction == null) {
+                    continue;
+                }
+                try {
+                    directions.put(benchmark, Direction.ofCode(direction));
+                } catch (IllegalArgumentException e) {
+                    spec.problem(t.getValueNode(), key, "'" + direction + "' is not a direction (lower-is-better, higher-is-better)");
+                }
+            }
+        }
+        return new Thresholds(defaultPercent, overrides, directions);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -504,6 +537,18 @@ public final class ExperimentSpecParser {
                 return Thresholds.DEFAULT_PERCENT;
             }
             return value;
+        }
+
+        boolean optionalBoolean(Map<String, NodeTuple> keys, String path, String key, boolean fallback) {
+            if (!keys.containsKey(key)) {
+                return fallback;
+            }
+            Node node = keys.get(key).getValueNode();
+            if (!(node instanceof ScalarNode s) || !s.getTag().equals(Tag.BOOL)) {
+                problem(node, path, "expected true or false, got " + kind(node));
+                return fallback;
+            }
+            return Set.of("true", "yes", "on", "y").contains(s.getValue().toLowerCase(java.util.Locale.ROOT));
         }
 
         String optionalChoice(Map<String, NodeTuple> keys, String path, String key, Set<String> allowed) {

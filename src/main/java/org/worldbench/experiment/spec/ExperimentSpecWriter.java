@@ -49,11 +49,22 @@ public final class ExperimentSpecWriter {
         if (spec.baseline().name() != null) {
             baseline.put("name", spec.baseline().name());
         }
+        if (spec.baseline().mode() == BaselineSelection.Mode.ROLLING) {
+            baseline.put("runs", spec.baseline().runs());
+        }
+        if (spec.baseline().allowOtherMachine()) {
+            baseline.put("allow-other-machine", true);
+        }
         root.put("baseline", baseline);
         Map<String, Object> thresholds = new LinkedHashMap<>();
         thresholds.put("default", spec.thresholds().defaultPercent());
         if (!spec.thresholds().benchmarkPercent().isEmpty()) {
             thresholds.put("benchmarks", new java.util.TreeMap<>(spec.thresholds().benchmarkPercent()));
+        }
+        if (!spec.thresholds().directions().isEmpty()) {
+            Map<String, String> directions = new java.util.TreeMap<>();
+            spec.thresholds().directions().forEach((benchmark, direction) -> directions.put(benchmark, direction.code()));
+            thresholds.put("directions", directions);
         }
         root.put("thresholds", thresholds);
         if (!spec.tags().isEmpty()) {

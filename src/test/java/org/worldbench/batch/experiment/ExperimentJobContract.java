@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.worldbench.experiment.compare.Verdict;
+import org.worldbench.analysis.Verdict;
 import org.worldbench.experiment.jmh.MetricMeasurement;
 import org.worldbench.experiment.spec.InvalidSpecException;
 import org.worldbench.experiment.spec.InvalidSpecs;
@@ -127,11 +127,15 @@ abstract class ExperimentJobContract {
         assertThat(store.sampleCount(second.getId())).isEqualTo(2L * stored.size());
         Map<Long, double[][]> primary = store.samples(measured.stream().map(Trial::getId).toList(), MetricMeasurement.PRIMARY);
         assertThat(primary.values()).allSatisfy(forks -> assertThat(forks).hasDimensions(1, 2));
-        // compared with the first run, metric by metric
+        // compared with the first run, metric by metric; one fork cannot show the fork spread, so no verdict
         List<Comparison> verdicts = comparisons.findByRunIdOrderById(second.getId());
         assertThat(verdicts).hasSize(4).allSatisfy(c -> {
             assertThat(c.getBaselineRunId()).isEqualTo(first.getId());
-            assertThat(c.getVerdict()).isIn(Verdict.REGRESSED, Verdict.IMPROVED, Verdict.UNCHANGED);
+            assertThat(c.getBaselineMode()).isEqualTo("named");
+            assertThat(c.getVerdict()).isEqualTo(Verdict.INCONCLUSIVE);
+            assertThat(c.getReason()).satisfiesAnyOf(
+                    r -> assertThat(r).contains("has 1 fork; at least 2 per side are needed"),
+                    r -> assertThat(r).contains("allocates nothing on either side"));
         });
         assertThat(comparisons.findByRunIdOrderById(first.getId()))
                 .allSatisfy(c -> assertThat(c.getVerdict()).isEqualTo(Verdict.INCONCLUSIVE));
@@ -182,9 +186,11 @@ abstract class ExperimentJobContract {
         Baselines.Choice named = baselines.choose(mine, new BaselineSelection(BaselineSelection.Mode.NAMED, "release"));
         Baselines.Choice latest = baselines.choose(mine, BaselineSelection.DEFAULT);
 
-        assertThat(named.run()).isEmpty();
+        // the named baseline is offered from the other machine, marked so; the compare step refuses it unless forced
+        assertThat(named.run()).map(Run::getId).contains(there.getId());
+        assertThat(named.otherMachine()).isTrue();
         assertThat(named.note()).contains("no baseline 'release' on this machine")
-                .contains("it exists on machine " + other.getId() + ", which is not compared silently");
+                .contains("it exists on machine " + other.getId());
         assertThat(latest.run()).as("a completed run of the experiment exists, but on another machine").isEmpty();
     }
 

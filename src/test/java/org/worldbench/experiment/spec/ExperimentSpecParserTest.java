@@ -115,6 +115,24 @@ class ExperimentSpecParserTest {
     }
 
     @Test
+    void rolling_baseline_machine_force_and_directions_are_read_and_survive_the_snapshot() throws IOException {
+        ExperimentSpec spec = parser().parse("spec.yaml", "name: x\nsuite: calibration\n"
+                + "baseline: {mode: rolling, runs: 7, allow-other-machine: true}\n"
+                + "thresholds: {default: 2, directions: {synthetic: higher-is-better}}\n");
+
+        assertThat(spec.baseline()).isEqualTo(new BaselineSelection(BaselineSelection.Mode.ROLLING, null, 7, true));
+        assertThat(spec.thresholds().directionFor("synthetic")).contains(org.worldbench.analysis.Direction.HIGHER_IS_BETTER);
+        assertThat(parser().parse("spec.yaml", "name: x\nsuite: calibration\nbaseline: rolling\n").baseline())
+                .isEqualTo(BaselineSelection.rolling(BaselineSelection.DEFAULT_ROLLING_RUNS));
+        assertThat(parser().parse("spec.yaml", "name: x\nsuite: calibration\n").thresholds().defaultPercent())
+                .as("the verdict rule's default minimum effect").isEqualTo(3.0);
+
+        ExperimentSpec again = parser().parse("snapshot", ExperimentSpecWriter.toYaml(spec));
+
+        assertThat(again).usingRecursiveComparison().ignoringFields("suite").isEqualTo(spec);
+    }
+
+    @Test
     void matrix_expands_into_trials_in_a_stable_order_with_declared_defaults() throws IOException {
         ExperimentSpec spec = parser().parse("spec.yaml", "name: x\nbenchmarks: [synthetic]\nmatrix:\n  slowdown: [10, 0]\n");
 

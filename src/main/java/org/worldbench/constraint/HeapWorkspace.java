@@ -1,0 +1,34 @@
+package org.worldbench.constraint;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The HEAP configuration's scratch: every block is a new Java array, dropped at {@link #reset()}.
+ * An address packs the block number (high 32 bits) and the index in the block (low 32 bits).
+ */
+final class HeapWorkspace extends Workspace {
+
+    private final List<double[]> blocks = new ArrayList<>();
+
+    @Override
+    long alloc(int n) {
+        blocks.add(new double[n]);
+        return (long) (blocks.size() - 1) << 32;
+    }
+
+    @Override
+    double get(long address) {
+        return blocks.get((int) (address >>> 32))[(int) address];
+    }
+
+    @Override
+    void set(long address, double value) {
+        blocks.get((int) (address >>> 32))[(int) address] = value;
+    }
+
+    @Override
+    void reset() {
+        blocks.clear();
+    }
+}

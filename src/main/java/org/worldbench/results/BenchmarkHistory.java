@@ -1,0 +1,114 @@
+package org.worldbench.results;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The history of benchmark metrics on one machine (one median per run, oldest first) and the change
+ * points found in it. A run's median is the {@code p50} of its pooled samples, stored with its
+ * metric, so a history of hundreds of runs is read without touching the sample table.
+ */
+@Component
+public class BenchmarkHistory {
+
+    /** Runs of history read for change-point detection: E-divisive costs O(R·n²). */
+    public static final int MAX_RUNS = 100;
+
+    private final JdbcTemplate jdbc;
+
+    public BenchmarkHistory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One run's median of a benchmark metric. */
+    public record Point(long runId, double median) {
+    }
+
+    /**
+     * A step stored for a benchmark metric.
+     *
+     * @param runId           the first run at the new level
+     * @param pValue          permutation p-value
+     * @param medianBefore    median of the level before
+     * @param medianAfter     median of the new level
+     * @param detectedByRunId the run whose comparison found it
+     * @param historyRuns     length of the series it was found in
+     */
+    public record StoredChangePoint(long runId, double pValue, double medianBefore, double medianAfter, long detectedByRunId,
+            int historyRuns) {
+
+        public double relativeChange() {
+            return (medianAfter - medianBefore) / medianBefore;
+        }
+    }
+
+    /**
+     * The last {@link #MAX_RUNS} medians of {@code metric} in {@code unit} of each benchmark on a machine,
+     * oldest first: completed runs up to {@code runId}, and run {@code runId} itself whatever its status
+     * (it is being compared). Runs with a non-finite median are left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Point>> series(long machineId, long runId, Collection<Long> benchmarkIds, String metric, String unit) {
+        Map<Long, List<Point>> series = new HashMap<>();
+        List<Long> ids = List.copyOf(benchmarkIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Object> args = new ArrayList<>(List.of(machineId, metric, unit, TrialStatus.DONE.code(), runId,
+                    RunStatus.COMPLETED.code(), runId));
+            args.addAll(chunk);
+            jdbc.query("SELECT t.benchmark_id, r.id, m.p50 FROM trial t JOIN run r ON r.id = t.run_id"
+                    + " JOIN trial_metric m ON m.trial_id = t.id"
+                    + " WHERE r.machine_id = ? AND m.metric = ? AND m.unit = ? AND t.status = ? AND r.id <= ?"
+                    + " AND (r.status = ? OR r.id = ?) AND m.p50 IS NOT NULL AND t.benchmark_id IN ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY t.benchmark_id, r.id",
+                    rs -> {
+                        double median = rs.getDouble(3);
+                        if (Double.isFinite(median)) {
+                            series.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Point(rs.getLong(2), median));
+                        }
+                    }, args.toArray());
+        }
+        series.replaceAll((id, points) -> points.size() > MAX_RUNS
+                ? List.copyOf(points.subList(points.size() - MAX_RUNS, points.size())) : points);
+        return series;
+    }
+
+    /** The units a benchmark metric was measured in on a machine (one, unless specs changed its mode or time unit). */
+    @Transactional(readOnly = true)
+    public List<String> units(long machineId, long benchmarkId, String metric) {
+        return jdbc.queryForList("SELECT DISTINCT m.unit FROM trial t JOIN run r ON r.id = t.run_id JOIN trial_metric m"
+                + " ON m.trial_id = t.id WHERE r.machine_id = ? AND t.benchmark_id = ? AND m.metric = ? ORDER BY m.unit",
+                String.class, machineId, benchmarkId, metric);
+    }
+
+    /** Replaces the change points stored for one benchmark metric on a machine with those just found. */
+    @Transactional
+    public void replaceChangePoints(long machineId, long benchmarkId, String metric, String unit,
+            List<StoredChangePoint> points) {
+        jdbc.update("DELETE FROM change_point WHERE machine_id = ? AND benchmark_id = ? AND metric = ?",
+                machineId, benchmarkId, metric);
+        for (StoredChangePoint p : points) {
+            jdbc.update("INSERT INTO change_point (machine_id, benchmark_id, metric, unit, run_id, p_value, median_before,"
+                    + " median_after, detected_by_run_id, history_runs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    machineId, benchmarkId, metric, unit, p.runId(), p.pValue(), p.medianBefore(), p.medianAfter(),
+                    p.detectedByRunId(), p.historyRuns());
+        }
+    }
+
+    /** The stored change points of one benchmark metric on a machine, oldest first. */
+    @Transactional(readOnly = true)
+    public List<StoredChangePoint> changePoints(long machineId, long benchmarkId, String metric) {
+        return jdbc.query("SELECT run_id, p_value, median_before, median_after, detected_by_run_id, history_runs"
+                + " FROM change_point WHERE machine_id = ? AND benchmark_id = ? AND metric = ? ORDER BY run_id",
+                (rs, i) -> new StoredChangePoint(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                        rs.getLong(5), rs.getInt(6)), machineId, benchmarkId, metric);
+    }
+}
