@@ -21,6 +21,7 @@ import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -85,6 +86,7 @@ abstract class CompareStepContract {
     @Autowired TransactionTemplate transactions;
     @Autowired JdbcTemplate jdbc;
     @Autowired ReportService reports;
+    @Autowired ExperimentLauncher launcher;
 
     private Machine here;
     private long seed;
@@ -93,10 +95,11 @@ abstract class CompareStepContract {
     private static int experiments;
 
     @BeforeEach
-    void setUp() {
+    void setUp(TestInfo test) {
         here = machines.findOrCreate(MachineFingerprint.current());
         experiment = "compare" + (++experiments);
-        seed = 1000L * experiments;
+        // samples depend on the test, not on the order tests run in
+        seed = 1000L * test.getTestMethod().orElseThrow().getName().hashCode();
     }
 
     @Test
@@ -125,7 +128,7 @@ abstract class CompareStepContract {
         assertThat(slow.getBaselineRunId()).isEqualTo(baseline.getId());
         assertThat(slow.getBaselineRunIds()).containsExactly(baseline.getId());
         assertThat(slow.isMachineForced()).isFalse();
-        assertThat(slow.getReason()).contains("+10.").contains("worse").contains("99% CI").contains("BH-adjusted");
+        assertThat(slow.getReason()).containsPattern("\\+(9|10|11)\\.\\d%").contains("worse").contains("99% CI").contains("BH-adjusted");
 
         Comparison heap = comparison(run, SLOW, MetricMeasurement.GC_ALLOC_RATE_NORM);
         assertThat(heap.getVerdict()).as(heap.getReason()).isEqualTo(Verdict.REGRESSED);
@@ -226,6 +229,19 @@ abstract class CompareStepContract {
     }
 
     @Test
+    void force_machine_on_the_command_line_is_kept_in_the_run_snapshot() throws IOException {
+        Path spec = Files.createTempFile(REPORTS, "spec", ".yaml");
+        Files.writeString(spec, spec("baseline: {mode: named, name: main}"), StandardCharsets.UTF_8);
+
+        Run forced = launcher.prepare(new ExperimentLauncher.Request(spec, null, null, Map.of(), true));
+        Run plain = launcher.prepare(new ExperimentLauncher.Request(spec, null, null, Map.of()));
+
+        assertThat(specs.snapshotOf(forced).baseline().allowOtherMachine()).isTrue();
+        assertThat(specs.snapshotOf(forced).baseline().name()).isEqualTo("main");
+        assertThat(specs.snapshotOf(plain).baseline().allowOtherMachine()).isFalse();
+    }
+
+    @Test
     void the_spec_overrides_minimum_effect_and_direction_per_benchmark() {
         completed(spec("baseline: latest"), here, Map.of(SLOW, 100.0), Map.of());
         Run wide = pending(spec("baseline: latest\nthresholds: {default: 3, benchmarks: {synthetic: 20}}"), here,
@@ -260,7 +276,8 @@ abstract class CompareStepContract {
 
         Comparison c = comparison(run, OWN_HISTORY, MetricMeasurement.PRIMARY);
         assertThat(c.getHistoryStatus()).isEqualTo("new-step");
-        assertThat(c.getReason()).contains("history: a new step of +10.").contains("starting at run " + history.get(10).getId())
+        assertThat(c.getReason()).containsPattern("history: a new step of \\+(9\\.[5-9]|10\\.[0-4])%")
+                .contains("starting at run " + history.get(10).getId())
                 .contains("a persistent change, not noise");
         List<BenchmarkHistory.StoredChangePoint> points = benchmarkHistory.changePoints(here.getId(), c.getBenchmark().getId(),
                 MetricMeasurement.PRIMARY);
@@ -271,7 +288,8 @@ abstract class CompareStepContract {
             assertThat(p.detectedByRunId()).isEqualTo(run.getId());
             assertThat(p.historyRuns()).isEqualTo(15);
         });
-        assertThat(report(run, "index.html")).contains("new-step").contains("run " + history.get(10).getId() + ": +10.");
+        assertThat(report(run, "index.html")).contains("new-step")
+                .containsPattern("run " + history.get(10).getId() + ": \\+(9\\.[5-9]|10\\.[0-4])%");
     }
 
     @Test
