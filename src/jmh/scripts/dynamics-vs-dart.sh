@@ -27,7 +27,7 @@ LD_LIBRARY_PATH=${DART_LIB:-${LD_LIBRARY_PATH:-}} flock "$lock" "$DARTBENCH" \
 
 echo "== worldbench (JMH, -prof gc) =="
 flock "$lock" "$java" -jar target/benchmarks.jar 'dynamics\.(Skeleton|Robot)DynamicsBenchmark\.(fk|massMatrix|forwardDynamics|robot.*)$' \
-  -p shape=chain -p joint=REVOLUTE -p bodies=7,30,100 -p allocation=HEAP,INLINE,HIERARCHICAL -p debug=false \
+  -p shape=chain -p joint=revolute -p bodies=7,30,100 -p allocation=HEAP,INLINE,HIERARCHICAL -p debug=false \
   -f 1 -wi 5 -w 1 -i 5 -r 1 -prof gc -rf json -rff "$out/worldbench.json"
 
 python3 - "$out/dart.json" "$out/worldbench.json" <<'PY'

@@ -141,7 +141,7 @@ def allocation_table(rows, resamples, rng):
 def dart_names(method, params):
     p = dict(params)
     if method in CHAIN_ONLY and (p.get("shape", "chain").lower() != "chain"
-                                 or p.get("joint", "REVOLUTE").upper() != "REVOLUTE"):
+                                 or p.get("joint", "revolute").lower() != "revolute"):
         return []
     if method == "contactWorldStep":
         return [n.format(**p) for n in CONTACT_NAMES.get(p.get("layout", ""), [])]

@@ -31,7 +31,7 @@ echo "== worldbench (JMH, -prof gc) =="
 # shellcheck disable=SC2086
 flock "$lock" "$java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
   -jar target/benchmarks.jar "$workloads" \
-  -p shape=chain -p joint=REVOLUTE -p bodies=7,30,100 -p allocation=HEAP,INLINE,HIERARCHICAL -p debug=false \
+  -p shape=chain -p joint=revolute -p bodies=7,30,100 -p allocation=HEAP,INLINE,HIERARCHICAL -p debug=false \
   $jmh_opts -prof gc -rf json -rff "$out/worldbench.json"
 
 python3 src/jmh/scripts/workload-table.py "$out/worldbench.json" "${dart_args[@]}"

@@ -54,7 +54,7 @@ public class SkeletonDynamicsBenchmark {
     @Param({"chain", "tree", "star"})
     public String shape;
 
-    @Param({"REVOLUTE", "BALL", "FREE"})
+    @Param({"revolute", "ball", "free"})
     public String joint;
 
     /** Bodies of the skeleton (dofs = bodies × 1, 3 or 6). */
@@ -73,7 +73,7 @@ public class SkeletonDynamicsBenchmark {
     @Setup(Level.Trial)
     public void build() {
         setup = AllocationSetup.of(allocation, debug);
-        bench = new KernelBench(SkeletonScenes.articulated(Topology.parse(shape), bodies, JointType.valueOf(joint),
+        bench = new KernelBench(SkeletonScenes.articulated(Topology.parse(shape), bodies, jointType(joint),
                 setup));
         WorkloadMemory.watch(MemoryProbe.of(setup));
     }
@@ -83,6 +83,15 @@ public class SkeletonDynamicsBenchmark {
         WorkloadMemory.freeze();
         setup.close(bench.skeleton());
         setup.close();
+    }
+
+    private static JointType jointType(String name) {
+        return switch (name) {
+            case "revolute" -> JointType.REVOLUTE;
+            case "ball" -> JointType.BALL;
+            case "free" -> JointType.FREE;
+            default -> throw new IllegalArgumentException("joint must be revolute, ball or free, got '" + name + "'");
+        };
     }
 
     @Benchmark

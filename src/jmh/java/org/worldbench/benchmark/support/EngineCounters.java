@@ -41,8 +41,8 @@ public class EngineCounters {
     public void start() {
         WorkloadMemory workload = WorkloadMemory.current();
         memory = workload;
-        allocationsAtStart = workload.probe().allocations();
-        overflowsAtStart = workload.probe().frameOverflows();
+        allocationsAtStart = workload.probe().allocations().getAsLong();
+        overflowsAtStart = workload.probe().frameOverflows().getAsLong();
     }
 
     /** One operation done: a field increment, negligible next to any engine operation. */
@@ -51,22 +51,22 @@ public class EngineCounters {
     }
 
     public double allocationsPerOp() {
-        return ops == 0 ? 0 : (double) (memory.probe().allocations() - allocationsAtStart) / ops;
+        return ops == 0 ? 0 : (double) (memory.probe().allocations().getAsLong() - allocationsAtStart) / ops;
     }
 
     public long reservedBytes() {
-        return memory.probe().reservedBytes();
+        return memory.probe().reservedBytes().getAsLong();
     }
 
     public long liveBlocks() {
-        return memory.probe().liveBlocks();
+        return memory.probe().liveBlocks().getAsLong();
     }
 
     public long frameHighWaterMark() {
-        return memory.probe().frameHighWaterMark();
+        return memory.probe().frameHighWaterMark().getAsLong();
     }
 
     public long frameOverflows() {
-        return memory.probe().frameOverflows() - overflowsAtStart;
+        return memory.probe().frameOverflows().getAsLong() - overflowsAtStart;
     }
 }

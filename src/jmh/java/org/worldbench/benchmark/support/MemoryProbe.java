@@ -1,177 +1,78 @@
 package org.worldbench.benchmark.support;
 
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
 import org.worldbench.memory.AllocatorMetrics;
 import org.worldbench.memory.FrameAllocator;
+import org.worldbench.memory.MemoryAllocator;
+import org.worldbench.memory.MemoryManager;
 import org.worldbench.workload.AllocationSetup;
 
 /**
  * What {@link EngineCounters} reads from a workload's memory: live totals over the allocators the
- * workload draws from. Reading walks a few objects and allocates nothing; it happens once per
- * iteration, never per operation.
+ * workload draws from. Read once per iteration, never per operation.
+ *
+ * @param allocations        allocations served so far by the workload's allocators
+ * @param reservedBytes      bytes the workload's allocators hold from the base right now
+ * @param liveBlocks         blocks handed out and not yet freed right now
+ * @param frameHighWaterMark the most bytes one frame (one step) has needed; 0 without a frame
+ * @param frameOverflows     frame requests that did not fit the arena, so far; 0 without a frame
  */
-public interface MemoryProbe {
+public record MemoryProbe(LongSupplier allocations, LongSupplier reservedBytes, LongSupplier liveBlocks,
+        LongSupplier frameHighWaterMark, LongSupplier frameOverflows) {
 
-    /** Allocations served so far by the workload's allocators. */
-    long allocations();
+    private static final LongSupplier ZERO = () -> 0;
 
-    /** Bytes the workload's allocators hold from the base right now. */
-    long reservedBytes();
-
-    /** Blocks handed out and not yet freed right now. */
-    long liveBlocks();
-
-    /** The most bytes one frame (one step) has needed; 0 without a frame allocator. */
-    long frameHighWaterMark();
-
-    /** Frame requests that did not fit its arena, so far; 0 without a frame allocator. */
-    long frameOverflows();
-
-    /** Nothing to read (HEAP): every counter is 0. */
-    MemoryProbe NONE = new MemoryProbe() {
-        @Override
-        public long allocations() {
-            return 0;
-        }
-
-        @Override
-        public long reservedBytes() {
-            return 0;
-        }
-
-        @Override
-        public long liveBlocks() {
-            return 0;
-        }
-
-        @Override
-        public long frameHighWaterMark() {
-            return 0;
-        }
-
-        @Override
-        public long frameOverflows() {
-            return 0;
-        }
-    };
+    /** Nothing to read: every counter is 0. */
+    public static final MemoryProbe NONE = new MemoryProbe(ZERO, ZERO, ZERO, ZERO, ZERO);
 
     /** The allocators of a standalone {@link AllocationSetup} (its manager's frame, if any). */
-    static MemoryProbe of(AllocationSetup setup) {
-        return new MemoryProbe() {
-            @Override
-            public long allocations() {
-                return setup.sum(AllocatorMetrics::allocationCount);
-            }
-
-            @Override
-            public long reservedBytes() {
-                return setup.reservedBytes();
-            }
-
-            @Override
-            public long liveBlocks() {
-                return setup.sum(AllocatorMetrics::liveBlocks);
-            }
-
-            @Override
-            public long frameHighWaterMark() {
-                FrameAllocator frame = frame();
-                return frame == null ? 0 : frame.highWaterMark();
-            }
-
-            @Override
-            public long frameOverflows() {
-                FrameAllocator frame = frame();
-                return frame == null ? 0 : frame.overflowCount();
-            }
-
-            private FrameAllocator frame() {
-                return setup.memoryManager() == null ? null : setup.memoryManager().getFrameAllocator();
-            }
-        };
+    public static MemoryProbe of(AllocationSetup setup) {
+        MemoryManager manager = setup.memoryManager();
+        FrameAllocator frame = manager == null ? null : manager.getFrameAllocator();
+        return new MemoryProbe(() -> setup.sum(AllocatorMetrics::allocationCount), setup::reservedBytes,
+                () -> setup.sum(AllocatorMetrics::liveBlocks), frame == null ? ZERO : frame::highWaterMark,
+                frame == null ? ZERO : frame::overflowCount);
     }
 
-    /** The values {@code live} reads now, fixed. */
-    static MemoryProbe snapshot(MemoryProbe live) {
-        long allocations = live.allocations();
-        long reserved = live.reservedBytes();
-        long blocks = live.liveBlocks();
-        long highWater = live.frameHighWaterMark();
-        long overflows = live.frameOverflows();
-        return new MemoryProbe() {
-            @Override
-            public long allocations() {
-                return allocations;
-            }
-
-            @Override
-            public long reservedBytes() {
-                return reserved;
-            }
-
-            @Override
-            public long liveBlocks() {
-                return blocks;
-            }
-
-            @Override
-            public long frameHighWaterMark() {
-                return highWater;
-            }
-
-            @Override
-            public long frameOverflows() {
-                return overflows;
-            }
-        };
+    /**
+     * The base allocator itself, for workloads whose Worlds live shorter than an iteration: what
+     * every World asks of the system allocator. No frame.
+     */
+    public static MemoryProbe ofBase(MemoryAllocator base) {
+        AllocatorMetrics m = base.metrics();
+        return new MemoryProbe(m::allocationCount, m::reservedBytes, m::liveBlocks, ZERO, ZERO);
     }
 
-    /** Sums several probes (e.g. one per World of a parallel workload). */
-    static MemoryProbe sum(MemoryProbe... probes) {
-        return new MemoryProbe() {
-            @Override
-            public long allocations() {
-                long s = 0;
-                for (MemoryProbe p : probes) {
-                    s += p.allocations();
-                }
-                return s;
-            }
+    /** Several probes as one (e.g. one per World of a parallel workload); the high-water mark is the largest. */
+    public static MemoryProbe sum(MemoryProbe... probes) {
+        return new MemoryProbe(() -> total(probes, MemoryProbe::allocations),
+                () -> total(probes, MemoryProbe::reservedBytes), () -> total(probes, MemoryProbe::liveBlocks),
+                () -> {
+                    long max = 0;
+                    for (MemoryProbe p : probes) {
+                        max = Math.max(max, p.frameHighWaterMark.getAsLong());
+                    }
+                    return max;
+                }, () -> total(probes, MemoryProbe::frameOverflows));
+    }
 
-            @Override
-            public long reservedBytes() {
-                long s = 0;
-                for (MemoryProbe p : probes) {
-                    s += p.reservedBytes();
-                }
-                return s;
-            }
+    /** The values this probe reads now, fixed. */
+    public MemoryProbe snapshot() {
+        long a = allocations.getAsLong();
+        long r = reservedBytes.getAsLong();
+        long b = liveBlocks.getAsLong();
+        long h = frameHighWaterMark.getAsLong();
+        long o = frameOverflows.getAsLong();
+        return new MemoryProbe(() -> a, () -> r, () -> b, () -> h, () -> o);
+    }
 
-            @Override
-            public long liveBlocks() {
-                long s = 0;
-                for (MemoryProbe p : probes) {
-                    s += p.liveBlocks();
-                }
-                return s;
-            }
-
-            @Override
-            public long frameHighWaterMark() {
-                long s = 0;
-                for (MemoryProbe p : probes) {
-                    s = Math.max(s, p.frameHighWaterMark());
-                }
-                return s;
-            }
-
-            @Override
-            public long frameOverflows() {
-                long s = 0;
-                for (MemoryProbe p : probes) {
-                    s += p.frameOverflows();
-                }
-                return s;
-            }
-        };
+    private static long total(MemoryProbe[] probes, Function<MemoryProbe, LongSupplier> counter) {
+        long sum = 0;
+        for (MemoryProbe p : probes) {
+            sum += counter.apply(p).getAsLong();
+        }
+        return sum;
     }
 }

@@ -27,7 +27,7 @@ public final class WorkloadMemory {
     /** Replaces this thread's probe by its current values: call before closing what it reads. */
     public static void freeze() {
         WorkloadMemory memory = CURRENT.get();
-        memory.probe = MemoryProbe.snapshot(memory.probe);
+        memory.probe = memory.probe.snapshot();
     }
 
     static WorkloadMemory current() {
