@@ -51,6 +51,10 @@ public class ContactWorldStepBenchmark {
     @Param({"false", "true"})
     public boolean debug;
 
+    /** Steps taken before timing, so contacts are established (DART's program: 200). */
+    @Param({"200"})
+    public int settleSteps;
+
     private WorldScenes.ResettingWorld world;
 
     @Setup(Level.Trial)
@@ -61,7 +65,7 @@ public class ContactWorldStepBenchmark {
             default -> throw new IllegalArgumentException("layout must be stack or grid, got '" + layout + "'");
         };
         World scene = WorldScenes.boxWorld(WorldScenes.config(allocation, debug), boxes, height);
-        for (int i = 0; i < WorldScenes.CONTACT_WARM_UP_STEPS; i++) {
+        for (int i = 0; i < settleSteps; i++) {
             scene.step();
         }
         world = new WorldScenes.ResettingWorld(scene);

@@ -56,6 +56,10 @@ public class ParallelWorldsBenchmark {
     @Param({"HEAP", "INLINE", "HIERARCHICAL"})
     public String allocation;
 
+    /** Steps each World takes before timing (DART's program: 200). */
+    @Param({"200"})
+    public int settleSteps;
+
     private ExecutorService pool;
     private final List<World> worlds = new ArrayList<>();
     private final List<Callable<Double>> tasks = new ArrayList<>();
@@ -66,7 +70,7 @@ public class ParallelWorldsBenchmark {
         MemoryProbe[] probes = new MemoryProbe[threads];
         for (int t = 0; t < threads; t++) {
             World world = WorldScenes.boxWorld(WorldScenes.config(allocation, false), 10, 5);
-            for (int i = 0; i < WorldScenes.CONTACT_WARM_UP_STEPS; i++) {
+            for (int i = 0; i < settleSteps; i++) {
                 world.step();
             }
             WorldScenes.ResettingWorld stepped = new WorldScenes.ResettingWorld(world);

@@ -23,8 +23,6 @@ final class WorldScenes {
     static final double SMALL_WORLD_Q0 = 0.3;
     /** Steps between two resets, as DART's {@code BM_SmallWorldStep}. */
     static final int RESET_EVERY = 1000;
-    /** DART's warm-up of a contact world before timing. */
-    static final int CONTACT_WARM_UP_STEPS = 200;
 
     private WorldScenes() {
     }
