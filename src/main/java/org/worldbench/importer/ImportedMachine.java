@@ -26,7 +26,7 @@ public record ImportedMachine(String hostName, String cpu, int cores, String run
      * @param machineName {@code --machine-name}, or null
      * @param here        this machine
      */
-    MachineFingerprint fingerprint(String machineName, MachineFingerprint here) {
+    public MachineFingerprint fingerprint(String machineName, MachineFingerprint here) {
         String name = machineName != null ? machineName : hostName;
         String vendor = runtime == null ? UNKNOWN : runtime;
         String version = runtimeVersion == null ? UNKNOWN : runtimeVersion;
