@@ -62,7 +62,7 @@ class ImportCommandsOnH2FileTest {
         int exit = run("import", bad.toString(), "--reports-dir", folder.resolve("reports").toString());
 
         assertThat(exit).isEqualTo(ExitCode.INVALID_OR_FAILED);
-        assertThat(err.toString()).contains("nothing was imported: " + bad + ":1:35: $[0].mode: unknown mode 'fast'");
+        assertThat(err.toString()).contains("nothing was imported: " + bad + ":1:33: $[0].mode: unknown mode 'fast'");
         assertThat(run("runs")).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).doesNotContain("imported");
     }
