@@ -9,9 +9,9 @@ import picocli.CommandLine.Option;
         versionProvider = BuildInfo.VersionProvider.class,
         description = "Benchmarks physics worlds and memory-allocator configurations, stores every result "
                 + "and judges each run against stored baselines.",
-        subcommands = {RunCommand.class, ValidateCommand.class, RunsCommand.class, ReportCommand.class,
-                BaselineCommand.class, RestartCommand.class, BenchmarksCommand.class, HistoryCommand.class, ProofCommand.class,
-                InspectCommand.class, VersionCommand.class, DbCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, ImportCommand.class, CompareEnginesCommand.class,
+                RunsCommand.class, ReportCommand.class, BaselineCommand.class, RestartCommand.class, BenchmarksCommand.class,
+                HistoryCommand.class, ProofCommand.class, InspectCommand.class, VersionCommand.class, DbCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a regression was found, 2 invalid input or failure."})
 public final class RootCommand implements Runnable {
 

@@ -24,9 +24,15 @@ public class Machines {
     /** The row for this fingerprint, created the first time the machine is seen. */
     @Transactional(propagation = Propagation.REQUIRED)
     public Machine findOrCreate(MachineFingerprint fingerprint) {
+        return findOrCreate(fingerprint, hostName());
+    }
+
+    /** As {@link #findOrCreate(MachineFingerprint)} for another machine (an import): {@code hostName} is recorded if the row is new. */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public Machine findOrCreate(MachineFingerprint fingerprint, String hostName) {
         return machines.findByFingerprint(fingerprint.hash()).orElseGet(() -> {
             try {
-                return machines.saveAndFlush(new Machine(fingerprint, hostName(), clock.instant()));
+                return machines.saveAndFlush(new Machine(fingerprint, hostName, clock.instant()));
             } catch (DataIntegrityViolationException raced) {
                 return machines.findByFingerprint(fingerprint.hash()).orElseThrow(() -> raced);
             }

@@ -25,6 +25,9 @@ import jakarta.persistence.Table;
 @Table(name = "run")
 public class Run {
 
+    /** The origin of runs measured by the experiment job. */
+    public static final String MEASURED = "measured";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -45,6 +48,10 @@ public class Run {
 
     @Column(nullable = false, length = 20)
     private RunStatus status;
+
+    /** {@value #MEASURED} by the experiment job, or {@code imported-<format>} from a result file. */
+    @Column(nullable = false, length = 20)
+    private String origin = MEASURED;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -126,6 +133,17 @@ public class Run {
     public String getBaselineNote() { return baselineNote; }
     public String getFailure() { return failure; }
     public Map<String, String> getTags() { return tags; }
+    public String getOrigin() { return origin; }
+
+    /** True for a run imported from a result file (its snapshot is not a runnable spec). */
+    public boolean isImported() {
+        return !MEASURED.equals(origin);
+    }
+
+    /** Marks a new run as imported from a file of the given format code ({@code jmh}, {@code gbench}, {@code bmf}). */
+    public void markImported(String formatCode) {
+        this.origin = "imported-" + formatCode;
+    }
 
     /** The job started (or restarted) measuring this run in the given process. */
     public void markRunning(long jobExecutionId, String host, long pid, Instant now) {

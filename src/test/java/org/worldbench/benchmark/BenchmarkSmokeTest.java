@@ -52,6 +52,7 @@ class BenchmarkSmokeTest {
             Map.entry("slowdown", List.of("0")),
             Map.entry("database", List.of("h2")),
             Map.entry("trials", List.of("10")),
+            Map.entry("results", List.of("100")),
             Map.entry("metrics", List.of("1")),
             Map.entry("rewrite", List.of("false")));
 

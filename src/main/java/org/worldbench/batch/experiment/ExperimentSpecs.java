@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import org.worldbench.experiment.catalog.BenchmarkCatalog;
 import org.worldbench.experiment.spec.ExperimentSpec;
 import org.worldbench.experiment.spec.ExperimentSpecParser;
+import org.worldbench.experiment.spec.ImportSnapshot;
 import org.worldbench.results.Run;
 
 /** Parses specs against this build's benchmark catalogue (read once per process). */
@@ -38,8 +39,11 @@ public class ExperimentSpecs {
         return parser(catalog(), specFile);
     }
 
-    /** The spec a run was planned from: its stored canonical snapshot, which names no suite file. */
+    /** The spec a run was planned from: its stored canonical snapshot, which names no suite file (an import's own snapshot for imported runs). */
     public ExperimentSpec snapshotOf(Run run) {
+        if (run.isImported()) {
+            return ImportSnapshot.parse(run.getSpecSnapshot()); // another tool's benchmarks are not in the catalogue
+        }
         return new ExperimentSpecParser(catalog(), Path.of("."))
                 .parse("run " + run.getId() + " snapshot", run.getSpecSnapshot());
     }

@@ -14,15 +14,15 @@ import org.worldbench.results.RunStatus;
 /**
  * Keeps the run's status in step with its job execution: running (with this process's host and
  * pid, so a later restart can tell a live run from a killed one) when the job starts or restarts,
- * completed or failed when it ends.
+ * completed or failed when it ends. Shared by {@code experimentJob} and {@code importJob}.
  */
-final class RunLifecycleListener implements JobExecutionListener {
+public final class RunLifecycleListener implements JobExecutionListener {
 
     private final RunRepository runs;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    RunLifecycleListener(RunRepository runs, TransactionTemplate transactions, Clock clock) {
+    public RunLifecycleListener(RunRepository runs, TransactionTemplate transactions, Clock clock) {
         this.runs = runs;
         this.transactions = transactions;
         this.clock = clock;

@@ -130,7 +130,10 @@ public final class JmhTrialRunner {
                 .jvmArgs(jvmArgs.toArray(String[]::new))
                 .shouldFailOnError(true)
                 .shouldDoGC(true)
-                .output(log.toString());
+                .output(log.toString())
+                // JMH's own JSON beside the log: what 'worldbench import' reads, so a trial can be re-imported or shared
+                .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)
+                .result(jsonResult(log).toString());
         trial.parameters().forEach(options::param);
         settings.profilers().forEach(options::addProfiler);
         if (settings.mode() != null) {
@@ -145,6 +148,12 @@ public final class JmhTrialRunner {
             });
         }
         return options;
+    }
+
+    /** {@code 0001-synthetic.log} → {@code 0001-synthetic.json}. */
+    public static Path jsonResult(Path log) {
+        String name = log.getFileName().toString();
+        return log.resolveSibling((name.endsWith(".log") ? name.substring(0, name.length() - 4) : name) + ".json");
     }
 
     static TrialMeasurement toMeasurement(RunResult run, Instant started, Instant finished) {

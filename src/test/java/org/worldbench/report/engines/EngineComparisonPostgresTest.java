@@ -1,0 +1,7 @@
+package org.worldbench.report.engines;
+
+import org.worldbench.testsupport.db.PostgresTest;
+
+@PostgresTest
+class EngineComparisonPostgresTest extends EngineComparisonContract {
+}
