@@ -60,6 +60,8 @@ public final class ConstraintSolver implements AutoCloseable {
     private boolean shapesDirty;
     /** World Jacobian scratch of one body: 6 × max dofs. */
     private double[] jacobian = new double[6];
+    /** One column's velocity change Δdq (max dofs), see {@link #addColumn}. */
+    private double[] columnDelta = new double[1];
 
     /** Skeletons whose revolute and prismatic joint limits are enforced (DART: off by default). */
     private final Map<Skeleton, Boolean> limitsEnforced = new IdentityHashMap<>();
@@ -361,6 +363,11 @@ public final class ConstraintSolver implements AutoCloseable {
                            long response) {
         int rows = 3 * mk + lk;
         int dofs = s.dofCount();
+        // Δdq read once per column, not once per row that uses it
+        double[] delta = columnDelta;
+        for (int q = 0; q < dofs; q++) {
+            delta[q] = delta(w, s, response, q);
+        }
         for (int u = 0; u < mk; u++) {
             int cu = w.getInt(isl.order + start + u);
             for (int su = 0; su < 2; su++) {
@@ -371,7 +378,7 @@ public final class ConstraintSolver implements AutoCloseable {
                 for (int l = 0; l < 3; l++) {
                     double v = 0;
                     for (int q = 0; q < dofs; q++) {
-                        v += w.get(g + (long) l * dofs + q) * delta(w, s, response, q);
+                        v += w.get(g + (long) l * dofs + q) * delta[q];
                     }
                     w.add(lcp.a + (long) (3 * u + l) * rows + col, v);
                 }
@@ -380,7 +387,7 @@ public final class ConstraintSolver implements AutoCloseable {
         for (int j = 0; j < lk; j++) {
             int item = w.getInt(isl.order + start + mk + j) - lastContactCount;
             if (skeletons.get(limitSkeleton(item)) == s) {
-                w.add(lcp.a + (long) (3 * mk + j) * rows + col, limitSign(item) * delta(w, s, response, limitDof(item)));
+                w.add(lcp.a + (long) (3 * mk + j) * rows + col, limitSign(item) * delta[limitDof(item)]);
             }
         }
     }
@@ -586,6 +593,7 @@ public final class ConstraintSolver implements AutoCloseable {
             maxDofs = Math.max(maxDofs, s.dofCount());
         }
         jacobian = new double[6 * maxDofs];
+        columnDelta = new double[maxDofs];
         lowerLimits = new double[skeletons.size()][];
         upperLimits = new double[skeletons.size()][];
         for (int i = 0; i < skeletons.size(); i++) {
