@@ -3,18 +3,13 @@ package org.worldbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.worldbench.experiment.spec.InvalidSpecs;
 
 /**
@@ -23,37 +18,8 @@ import org.worldbench.experiment.spec.InvalidSpecs;
  * by the tests, in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CommandsOnH2FileTest {
+class CommandsOnH2FileTest extends CliOnH2File {
 
-    @TempDir
-    static Path folder;
-
-    private static String previousDataDir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void ownDataFolder() {
-        previousDataDir = System.getProperty("worldbench.data-dir");
-        System.setProperty("worldbench.data-dir", folder.resolve("data").toString());
-    }
-
-    @AfterAll
-    static void restoreDataFolder() {
-        if (previousDataDir == null) {
-            System.clearProperty("worldbench.data-dir");
-        } else {
-            System.setProperty("worldbench.data-dir", previousDataDir);
-        }
-    }
-
-    private int run(String... args) {
-        var commandLine = WorldbenchCli.newCommandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
 
     @Test
     @Order(1)

@@ -3,56 +3,22 @@ package org.worldbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code worldbench import} and {@code worldbench compare-engines} as a user types them, in process,
  * on the default profile (an H2 file in a folder of its own).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ImportCommandsOnH2FileTest {
+class ImportCommandsOnH2FileTest extends CliOnH2File {
 
-    @TempDir
-    static Path folder;
-
-    private static String previousDataDir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    @BeforeAll
-    static void ownDataFolder() {
-        previousDataDir = System.getProperty("worldbench.data-dir");
-        System.setProperty("worldbench.data-dir", folder.resolve("data").toString());
-    }
-
-    @AfterAll
-    static void restoreDataFolder() {
-        if (previousDataDir == null) {
-            System.clearProperty("worldbench.data-dir");
-        } else {
-            System.setProperty("worldbench.data-dir", previousDataDir);
-        }
-    }
-
-    private int run(String... args) {
-        var commandLine = WorldbenchCli.newCommandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        return commandLine.execute(args);
-    }
 
     @Test
     @Order(1)
@@ -79,8 +45,8 @@ class ImportCommandsOnH2FileTest {
     void dart_results_import_and_compare_with_worldbench_results() throws Exception {
         Path dart = Path.of(getClass().getResource("/samples/gbench-dart-release-2026-11-24.json").toURI());
         Path worldbench = Files.writeString(folder.resolve("worldbench.json"), """
-                [{"benchmark": "org.worldbench.benchmark.dynamics.ChainDynamicsBenchmark.fk", "mode": "avgt",
-                  "params": {"bodies": "7", "allocation": "INLINE"},
+                [{"benchmark": "org.worldbench.benchmark.dynamics.SkeletonDynamicsBenchmark.fk", "mode": "avgt",
+                  "params": {"shape": "chain", "joint": "revolute", "bodies": "7", "allocation": "INLINE", "debug": "false"},
                   "primaryMetric": {"score": 405, "scoreUnit": "ns/op", "rawData": [[400, 410, 405], [420, 398, 401]]}}]
                 """);
         String reports = folder.resolve("reports").toString();
@@ -98,7 +64,7 @@ class ImportCommandsOnH2FileTest {
         assertThat(exit).as(err.toString()).isEqualTo(ExitCode.OK);
         assertThat(out.toString()).contains("## worldbench: worldbench vs DART 6.12.1").contains("No regression verdicts")
                 .contains("| FK, chain(7), INLINE | 403 ns | 813 ns | 0.50 |")
-                .contains("| FK, chain(7), HEAP | – | 813 ns | – | fk{allocation=HEAP,bodies=7}: not in run 2 |");
+                .contains("| FK, chain(7), HEAP | – | 813 ns | – | fk{allocation=HEAP,bodies=7,debug=false,joint=revolute,shape=chain}: not in run 2 |");
         assertThat(Path.of(reports, "engines-2-1", "index.html")).isNotEmptyFile();
     }
 

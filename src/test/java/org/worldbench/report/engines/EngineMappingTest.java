@@ -37,7 +37,7 @@ class EngineMappingTest {
         }
 
         assertThat(mapping.engineB()).isEqualTo("DART 6.12.1");
-        assertThat(mapping.pairs()).hasSize(36).allSatisfy(p -> {
+        assertThat(mapping.pairs()).hasSize(90).allSatisfy(p -> {
             assertThat(dart).as("DART's programme").contains(p.b());
             assertThat(worldbench).as("this build's benchmarks with their declared parameter values").contains(p.a());
         });
