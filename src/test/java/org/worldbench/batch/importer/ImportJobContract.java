@@ -133,13 +133,15 @@ abstract class ImportJobContract {
         assertThat(jdbc.queryForObject("SELECT unit FROM trial_metric WHERE trial_id = ? AND metric = 'cpu_time'", String.class,
                 fk7.getId())).isEqualTo("ns/op");
 
-        // the second import is compared with the first: the same samples, so nothing changed
+        // the second import is compared with the first. The samples are the same, but 5 repetitions
+        // are fewer than the verdict rule's minimum of 6 per side (5 against 5 cannot reach the
+        // significance a verdict needs), so the judgement is INCONCLUSIVE and says why.
         List<Comparison> verdicts = comparisons.findByRunIdOrderById(second.getId());
         assertThat(verdicts).filteredOn(c -> c.getMetric().equals(MetricMeasurement.PRIMARY)).hasSize(35)
                 .allSatisfy(c -> {
                     assertThat(c.getBaselineRunId()).isEqualTo(first.getId());
-                    assertThat(c.getVerdict()).isEqualTo(Verdict.UNCHANGED);
-                    assertThat(c.getRatio()).isEqualTo(1.0);
+                    assertThat(c.getVerdict()).isEqualTo(Verdict.INCONCLUSIVE);
+                    assertThat(c.getReason()).contains("has 5 samples; at least 6 per side are needed");
                 });
         assertThat(comparisons.findByRunIdOrderById(first.getId()))
                 .allSatisfy(c -> assertThat(c.getVerdict()).isEqualTo(Verdict.INCONCLUSIVE));
