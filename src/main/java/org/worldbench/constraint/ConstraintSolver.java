@@ -60,6 +60,8 @@ public final class ConstraintSolver implements AutoCloseable {
     private boolean shapesDirty;
     /** World Jacobian scratch of one body: 6 × max dofs. */
     private double[] jacobian = new double[6];
+    /** One column's velocity change Δdq (max dofs), see {@link #addColumn}. */
+    private double[] columnDelta = new double[1];
 
     /** Skeletons whose revolute and prismatic joint limits are enforced (DART: off by default). */
     private final Map<Skeleton, Boolean> limitsEnforced = new IdentityHashMap<>();
@@ -313,33 +315,78 @@ public final class ConstraintSolver implements AutoCloseable {
     }
 
     /**
-     * A = J·M⁻¹·Jᵀ column by column, as DART does: a unit impulse along row r on each mobile body of
-     * the contact, impulse forward dynamics for the velocity change, and every row of the island on
-     * that skeleton reads its velocity change.
+     * A = J·M⁻¹·Jᵀ column by column: column r is the velocity change Δdq = M⁻¹·g_rᵀ of a unit impulse
+     * along row r on each mobile body of the contact, read by every row of the island on that
+     * skeleton. DART gets Δdq by one impulse forward dynamics (an articulated-body pass) per column;
+     * here each skeleton's mass matrix is factored once per island (M = L·Lᵀ) and each column costs
+     * two triangular solves with the stored Jacobian row g_r. Same quantity, different rounding; the
+     * articulated passes were a quarter of a 50-cube step.
      */
     private void fillDelassus(Workspace w, Islands isl, int start, int mk, int lk, long dirs, long jac,
                               long responses) {
         fillLimitColumns(w, isl, start, mk, lk, jac, responses);
+        // per skeleton number: address + 1 of its mass matrix factor (0: not factored yet)
+        long factors = w.alloc(skeletons.size());
+        double[] delta = columnDelta;
         for (int t = 0; t < mk; t++) {
             int c = w.getInt(isl.order + start + t);
-            double px = contacts.get(c, 0), py = contacts.get(c, 1), pz = contacts.get(c, 2);
             for (int side = 0; side < 2; side++) {
-                if (w.get(jac + 2L * t + side) < 0) {
+                long g = (long) w.get(jac + 2L * t + side);
+                if (g < 0) {
                     continue;
                 }
                 int shape = (int) contacts.get(c, 7 + side);
-                Skeleton s = collision.skeletonOf(shape);
-                int body = collision.bodyOf(shape);
-                double sign = side == 0 ? 1.0 : -1.0;
+                int skeleton = shapeSkeleton[shape];
+                Skeleton s = skeletons.get(skeleton);
+                int dofs = s.dofCount();
+                long l = (long) w.get(factors + skeleton) - 1;
+                if (l < 0) {
+                    l = factorMassMatrix(w, s);
+                    w.set(factors + skeleton, l + 1);
+                }
                 for (int k = 0; k < 3; k++) {
-                    long d = dirs + 9L * t + 3 * k;
-                    s.clearConstraintImpulses();
-                    s.setConstraintImpulse(body, sign * w.get(d), sign * w.get(d + 1), sign * w.get(d + 2), px, py, pz);
-                    ForwardDynamics.impulse(s);
-                    addColumn(w, isl, start, mk, lk, jac, s, 3 * t + k, -1);
-                    s.clearConstraintImpulses();
+                    for (int q = 0; q < dofs; q++) {
+                        delta[q] = w.get(g + (long) k * dofs + q);
+                    }
+                    solveFactored(w, l, dofs, delta);
+                    addColumn(w, isl, start, mk, lk, jac, s, 3 * t + k, delta);
                 }
             }
+        }
+    }
+
+    /** The Cholesky factor L (row-major n × n in the workspace) of {@code s}'s mass matrix M = L·Lᵀ. */
+    private static long factorMassMatrix(Workspace w, Skeleton s) {
+        int n = s.dofCount();
+        MassMatrix.compute(s);
+        long l = w.alloc(n * n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = s.massMatrix(i, j);
+                for (int k = 0; k < j; k++) {
+                    v -= w.get(l + (long) i * n + k) * w.get(l + (long) j * n + k);
+                }
+                w.set(l + (long) i * n + j, i == j ? Math.sqrt(v) : v / w.get(l + (long) j * n + j));
+            }
+        }
+        return l;
+    }
+
+    /** x ← M⁻¹·x by the factor at {@code l} (forward then backward substitution). */
+    private static void solveFactored(Workspace w, long l, int n, double[] x) {
+        for (int i = 0; i < n; i++) {
+            double v = x[i];
+            for (int k = 0; k < i; k++) {
+                v -= w.get(l + (long) i * n + k) * x[k];
+            }
+            x[i] = v / w.get(l + (long) i * n + i);
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double v = x[i];
+            for (int k = i + 1; k < n; k++) {
+                v -= w.get(l + (long) k * n + i) * x[k];
+            }
+            x[i] = v / w.get(l + (long) i * n + i);
         }
     }
 
@@ -348,17 +395,21 @@ public final class ConstraintSolver implements AutoCloseable {
         for (int r = 0; r < lk; r++) {
             int item = w.getInt(isl.order + start + mk + r) - lastContactCount;
             Skeleton s = skeletons.get(limitSkeleton(item));
-            addColumn(w, isl, start, mk, lk, jac, s, 3 * mk + r, (long) w.get(responses + r));
+            long response = (long) w.get(responses + r);
+            for (int q = 0; q < s.dofCount(); q++) {
+                columnDelta[q] = w.get(response + q);
+            }
+            addColumn(w, isl, start, mk, lk, jac, s, 3 * mk + r, columnDelta);
         }
     }
 
     /**
      * Adds to column {@code col} of A the velocity change Δdq of skeleton {@code s} as every row of the
-     * island on {@code s} sees it: g·Δdq for contact rows, sign·Δdq_dof for limit rows. Δdq is the
-     * skeleton's last impulse velocity change when {@code response} is −1, else the workspace block there.
+     * island on {@code s} sees it: g·Δdq for contact rows, sign·Δdq_dof for limit rows. Δdq is
+     * {@code delta[0..dofs)}.
      */
     private void addColumn(Workspace w, Islands isl, int start, int mk, int lk, long jac, Skeleton s, int col,
-                           long response) {
+                           double[] delta) {
         int rows = 3 * mk + lk;
         int dofs = s.dofCount();
         for (int u = 0; u < mk; u++) {
@@ -371,7 +422,7 @@ public final class ConstraintSolver implements AutoCloseable {
                 for (int l = 0; l < 3; l++) {
                     double v = 0;
                     for (int q = 0; q < dofs; q++) {
-                        v += w.get(g + (long) l * dofs + q) * delta(w, s, response, q);
+                        v += w.get(g + (long) l * dofs + q) * delta[q];
                     }
                     w.add(lcp.a + (long) (3 * u + l) * rows + col, v);
                 }
@@ -380,13 +431,9 @@ public final class ConstraintSolver implements AutoCloseable {
         for (int j = 0; j < lk; j++) {
             int item = w.getInt(isl.order + start + mk + j) - lastContactCount;
             if (skeletons.get(limitSkeleton(item)) == s) {
-                w.add(lcp.a + (long) (3 * mk + j) * rows + col, limitSign(item) * delta(w, s, response, limitDof(item)));
+                w.add(lcp.a + (long) (3 * mk + j) * rows + col, limitSign(item) * delta[limitDof(item)]);
             }
         }
-    }
-
-    private static double delta(Workspace w, Skeleton s, long response, int dof) {
-        return response < 0 ? s.velocityChange(dof) : w.get(response + dof);
     }
 
     /** Dantzig first; PGS on the untouched problem if Dantzig fails or gives a non-finite x. */
@@ -536,19 +583,9 @@ public final class ConstraintSolver implements AutoCloseable {
         w.set(lcp.lo + r, 0);
         w.set(lcp.hi + r, Double.POSITIVE_INFINITY);
         int n = s.dofCount();
-        MassMatrix.compute(s);
-        long l = w.alloc(n * n);
+        long l = factorMassMatrix(w, s);
         long x = w.alloc(n);
         w.set(responseSlot, x);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double v = s.massMatrix(i, j);
-                for (int k = 0; k < j; k++) {
-                    v -= w.get(l + (long) i * n + k) * w.get(l + (long) j * n + k);
-                }
-                w.set(l + (long) i * n + j, i == j ? Math.sqrt(v) : v / w.get(l + (long) j * n + j));
-            }
-        }
         for (int i = 0; i < n; i++) {
             double v = i == dof ? sign : 0;
             for (int k = 0; k < i; k++) {
@@ -586,6 +623,7 @@ public final class ConstraintSolver implements AutoCloseable {
             maxDofs = Math.max(maxDofs, s.dofCount());
         }
         jacobian = new double[6 * maxDofs];
+        columnDelta = new double[maxDofs];
         lowerLimits = new double[skeletons.size()][];
         upperLimits = new double[skeletons.size()][];
         for (int i = 0; i < skeletons.size(); i++) {

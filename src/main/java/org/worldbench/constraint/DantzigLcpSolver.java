@@ -15,7 +15,13 @@ package org.worldbench.constraint;
  *
  * <p>What differs from ODE: A_CC is factored as a Cholesky L·Lᵀ that is extended by one row when an
  * index joins C (O(|C|²)) and refactored from scratch when one leaves, where ODE updates an LDLᵀ
- * factor in place; the pivoting decisions are the same. Scratch lives in the workspace.
+ * factor in place; the pivoting decisions are the same.
+ *
+ * <p>Memory: the pivoting loops read A and the factor O(n³) times, so the problem is copied into
+ * plain {@code double[]} scratch owned by this solver (grown on demand, reused every solve, so a
+ * steady-state solve allocates nothing) and x, lo and hi are copied back at the end. Reading the
+ * workspace element by element cost a segment bounds check per read, a quarter of a contact step's
+ * time (see docs/design/contact.md).
  */
 final class DantzigLcpSolver implements BoxedLcpSolver {
 
@@ -27,45 +33,88 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
     /** Pivots allowed per row before giving up (ODE has no cap; this guards against cycling). */
     private static final int MAX_PIVOTS_PER_ROW = 64;
 
-    private Workspace ws;
-    private BoxedLcp lcp;
     private int n;
-    private long state;
-    private long w;
-    private long order;
-    private long cIndex;
+    /** The problem's copy: A row-major n × n, x, b, lo, hi, findex (−1: none). */
+    private double[] a = new double[0];
+    private double[] x = new double[0];
+    private double[] b = new double[0];
+    private double[] lo = new double[0];
+    private double[] hi = new double[0];
+    private int[] findex = new int[0];
+    /** Per row: UNPROCESSED, IN_C, AT_LO or AT_HI. */
+    private int[] state = new int[0];
+    private double[] w = new double[0];
+    private int[] order = new int[0];
+    /** Rows in C, in the order of the factor's rows. */
+    private int[] cIndex = new int[0];
     private int cCount;
-    private long chol;
-    private long p;
-    private long q;
+    /** Cholesky factor of A_CC, row r at r·n. */
+    private double[] chol = new double[0];
+    private double[] p = new double[0];
+    private double[] q = new double[0];
+    private boolean needsRefactor;
 
     @Override
-    public boolean solve(Workspace workspace, BoxedLcp problem) {
-        ws = workspace;
-        lcp = problem;
+    public boolean solve(Workspace ws, BoxedLcp problem) {
         n = problem.n;
-        state = ws.alloc(n);
-        w = ws.alloc(n);
-        order = ws.alloc(n);
-        cIndex = ws.alloc(n);
-        chol = ws.alloc(n * n);
-        p = ws.alloc(n);
-        q = ws.alloc(n);
+        ensureCapacity(n);
+        for (int k = 0; k < n * n; k++) {
+            a[k] = ws.get(problem.a + k);
+        }
+        for (int i = 0; i < n; i++) {
+            b[i] = ws.get(problem.b + i);
+            lo[i] = ws.get(problem.lo + i);
+            hi[i] = ws.get(problem.hi + i);
+            findex[i] = ws.getInt(problem.findex + i);
+            x[i] = 0;
+            state[i] = UNPROCESSED;
+            w[i] = 0;
+        }
+        boolean solved = solveCopy();
+        for (int i = 0; i < n; i++) {
+            ws.set(problem.x + i, x[i]);
+            ws.set(problem.lo + i, lo[i]);
+            ws.set(problem.hi + i, hi[i]);
+        }
+        return solved;
+    }
+
+    private void ensureCapacity(int rows) {
+        if (x.length >= rows) {
+            return;
+        }
+        int m = Math.max(rows, 2 * x.length);
+        a = new double[m * m];
+        chol = new double[m * m];
+        x = new double[m];
+        b = new double[m];
+        lo = new double[m];
+        hi = new double[m];
+        w = new double[m];
+        p = new double[m];
+        q = new double[m];
+        findex = new int[m];
+        state = new int[m];
+        order = new int[m];
+        cIndex = new int[m];
+    }
+
+    private boolean solveCopy() {
         cCount = 0;
+        needsRefactor = false;
         int k = 0;
         for (int i = 0; i < n; i++) {
-            ws.set(lcp.x + i, 0);
-            if (ws.getInt(lcp.findex + i) < 0) {
-                ws.set(order + k++, i);
+            if (findex[i] < 0) {
+                order[k++] = i;
             }
         }
         for (int i = 0; i < n; i++) {
-            if (ws.getInt(lcp.findex + i) >= 0) {
-                ws.set(order + k++, i);
+            if (findex[i] >= 0) {
+                order[k++] = i;
             }
         }
         for (int step = 0; step < n; step++) {
-            if (!process(ws.getInt(order + step))) {
+            if (!process(order[step])) {
                 return false;
             }
         }
@@ -73,66 +122,66 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
     }
 
     private boolean process(int i) {
-        int f = ws.getInt(lcp.findex + i);
+        int f = findex[i];
         if (f >= 0) {
-            double normalImpulse = ws.get(lcp.x + f);
-            double bound = normalImpulse == 0 ? 0 : Math.abs(ws.get(lcp.hi + i) * normalImpulse);
-            ws.set(lcp.hi + i, bound);
-            ws.set(lcp.lo + i, -bound);
+            double normalImpulse = x[f];
+            double bound = normalImpulse == 0 ? 0 : Math.abs(hi[i] * normalImpulse);
+            hi[i] = bound;
+            lo[i] = -bound;
         }
-        final double lo = ws.get(lcp.lo + i);
-        final double hi = ws.get(lcp.hi + i);
+        final double loI = lo[i];
+        final double hiI = hi[i];
         // w_i = A_i·x − b_i over the rows processed so far (the others have x = 0)
-        double wi = -ws.get(lcp.b + i);
-        long row = lcp.a + (long) i * n;
+        double wi = -b[i];
+        int row = i * n;
         for (int j = 0; j < n; j++) {
-            if (ws.get(state + j) != UNPROCESSED) {
-                wi += ws.get(row + j) * ws.get(lcp.x + j);
+            if (state[j] != UNPROCESSED) {
+                wi += a[row + j] * x[j];
             }
         }
-        ws.set(w + i, wi);
-        if (lo == 0 && wi >= 0) {
-            ws.set(state + i, AT_LO);
+        w[i] = wi;
+        if (loI == 0 && wi >= 0) {
+            state[i] = AT_LO;
             return true;
         }
-        if (hi == 0 && wi <= 0) {
-            ws.set(state + i, AT_HI);
+        if (hiI == 0 && wi <= 0) {
+            state[i] = AT_HI;
             return true;
         }
         if (wi == 0) {
             return addToC(i);
         }
         for (int pivot = 0; pivot < MAX_PIVOTS_PER_ROW; pivot++) {
-            wi = ws.get(w + i);
+            wi = w[i];
             double dir = wi <= 0 ? 1 : -1;
             directionInC(i, dir);
-            double dwi = dir * lcp.a(ws, i, i) + rowTimesP(i);
-            double xi = ws.get(lcp.x + i);
+            double dwi = dir * a[i * n + i] + rowTimesP(i);
+            double xi = x[i];
             double s = -wi / dwi;
             int cmd = 1;
             int si = i;
             if (dir > 0) {
-                if (hi < Double.POSITIVE_INFINITY && hi - xi < s) {
-                    s = hi - xi;
+                if (hiI < Double.POSITIVE_INFINITY && hiI - xi < s) {
+                    s = hiI - xi;
                     cmd = 3;
                 }
-            } else if (lo > Double.NEGATIVE_INFINITY && xi - lo < s) {
-                s = xi - lo;
+            } else if (loI > Double.NEGATIVE_INFINITY && xi - loI < s) {
+                s = xi - loI;
                 cmd = 2;
             }
             // N rows whose w would cross zero
             for (int j = 0; j < n; j++) {
-                int st = ws.getInt(state + j);
+                int st = state[j];
                 if (st != AT_LO && st != AT_HI) {
                     continue;
                 }
-                double qj = lcp.a(ws, j, i) * dir + rowTimesP(j);
-                ws.set(q + j, qj);
-                if (ws.get(lcp.lo + j) == 0 && ws.get(lcp.hi + j) == 0) {
+                double qj = a[j * n + i] * dir + rowTimesP(j);
+                q[j] = qj;
+                if (lo[j] == 0 && hi[j] == 0) {
                     continue;
                 }
                 if (st == AT_LO ? qj < 0 : qj > 0) {
-                    double s2 = -ws.get(w + j) / qj;
+                    double s2 = -w[j] / qj;
                     if (s2 < s) {
                         s = s2;
                         cmd = 4;
@@ -142,11 +191,11 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
             }
             // C unknowns that would leave their box
             for (int c = 0; c < cCount; c++) {
-                int j = ws.getInt(cIndex + c);
-                double pj = ws.get(p + c);
-                double xj = ws.get(lcp.x + j);
-                double loJ = ws.get(lcp.lo + j);
-                double hiJ = ws.get(lcp.hi + j);
+                int j = cIndex[c];
+                double pj = p[c];
+                double xj = x[j];
+                double loJ = lo[j];
+                double hiJ = hi[j];
                 if (pj < 0 && loJ > Double.NEGATIVE_INFINITY) {
                     double s2 = (loJ - xj) / pj;
                     if (s2 < s) {
@@ -168,43 +217,43 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
             }
             // take the step
             for (int c = 0; c < cCount; c++) {
-                ws.add(lcp.x + ws.getInt(cIndex + c), s * ws.get(p + c));
+                x[cIndex[c]] += s * p[c];
             }
-            ws.set(lcp.x + i, xi + s * dir);
+            x[i] = xi + s * dir;
             for (int j = 0; j < n; j++) {
-                int st = ws.getInt(state + j);
+                int st = state[j];
                 if (st == AT_LO || st == AT_HI) {
-                    ws.add(w + j, s * ws.get(q + j));
+                    w[j] += s * q[j];
                 }
             }
-            ws.set(w + i, wi + s * dwi);
+            w[i] = wi + s * dwi;
             switch (cmd) {
                 case 1 -> {
-                    ws.set(w + i, 0);
+                    w[i] = 0;
                     return addToC(i);
                 }
                 case 2 -> {
-                    ws.set(lcp.x + i, lo);
-                    ws.set(state + i, AT_LO);
+                    x[i] = loI;
+                    state[i] = AT_LO;
                     return true;
                 }
                 case 3 -> {
-                    ws.set(lcp.x + i, hi);
-                    ws.set(state + i, AT_HI);
+                    x[i] = hiI;
+                    state[i] = AT_HI;
                     return true;
                 }
                 case 4 -> {
-                    ws.set(w + si, 0);
+                    w[si] = 0;
                     if (!addToC(si)) {
                         return false;
                     }
                 }
                 case 5 -> {
-                    ws.set(lcp.x + si, ws.get(lcp.lo + si));
+                    x[si] = lo[si];
                     removeFromC(si, AT_LO);
                 }
                 default -> {
-                    ws.set(lcp.x + si, ws.get(lcp.hi + si));
+                    x[si] = hi[si];
                     removeFromC(si, AT_HI);
                 }
             }
@@ -218,62 +267,60 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
     /** p_C = −dir·A_CC⁻¹·A_Ci (by the Cholesky factor). */
     private void directionInC(int i, double dir) {
         for (int c = 0; c < cCount; c++) {
-            ws.set(p + c, lcp.a(ws, ws.getInt(cIndex + c), i));
+            p[c] = a[cIndex[c] * n + i];
         }
         // forward: L·y = r
         for (int r = 0; r < cCount; r++) {
-            double v = ws.get(p + r);
-            long lr = chol + (long) r * n;
+            double v = p[r];
+            int lr = r * n;
             for (int c = 0; c < r; c++) {
-                v -= ws.get(lr + c) * ws.get(p + c);
+                v -= chol[lr + c] * p[c];
             }
-            ws.set(p + r, v / ws.get(lr + r));
+            p[r] = v / chol[lr + r];
         }
         // backward: Lᵀ·z = y
         for (int r = cCount - 1; r >= 0; r--) {
-            double v = ws.get(p + r);
+            double v = p[r];
             for (int c = r + 1; c < cCount; c++) {
-                v -= ws.get(chol + (long) c * n + r) * ws.get(p + c);
+                v -= chol[c * n + r] * p[c];
             }
-            ws.set(p + r, v / ws.get(chol + (long) r * n + r));
+            p[r] = v / chol[r * n + r];
         }
         for (int c = 0; c < cCount; c++) {
-            ws.set(p + c, -dir * ws.get(p + c));
+            p[c] = -dir * p[c];
         }
     }
 
     /** Σ_c A(j, C_c)·p_c. */
     private double rowTimesP(int j) {
         double sum = 0;
-        long row = lcp.a + (long) j * n;
+        int row = j * n;
         for (int c = 0; c < cCount; c++) {
-            sum += ws.get(row + ws.getInt(cIndex + c)) * ws.get(p + c);
+            sum += a[row + cIndex[c]] * p[c];
         }
         return sum;
     }
 
     /** Appends i to C and extends the Cholesky factor by one row; false if A_CC stops being positive definite. */
     private boolean addToC(int i) {
-        ws.set(cIndex + cCount, i);
-        ws.set(state + i, IN_C);
+        cIndex[cCount] = i;
+        state[i] = IN_C;
         cCount++;
         return factorRow(cCount - 1);
     }
 
     private void removeFromC(int j, int newState) {
-        int w2 = 0;
+        int kept = 0;
         for (int c = 0; c < cCount; c++) {
-            int idx = ws.getInt(cIndex + c);
+            int idx = cIndex[c];
             if (idx != j) {
-                ws.set(cIndex + w2++, idx);
+                cIndex[kept++] = idx;
             }
         }
-        cCount = w2;
-        ws.set(state + j, newState);
+        cCount = kept;
+        state[j] = newState;
         needsRefactor = true;
     }
-
-    private boolean needsRefactor;
 
     private boolean factorC() {
         if (!needsRefactor) {
@@ -290,25 +337,25 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
 
     /** Row r of L from rows 0..r−1: L_rc = (A_rc − Σ L_rk·L_ck)/L_cc, L_rr = √(A_rr − Σ L_rk²). */
     private boolean factorRow(int r) {
-        int ir = ws.getInt(cIndex + r);
-        long lr = chol + (long) r * n;
+        int ir = cIndex[r];
+        int lr = r * n;
         for (int c = 0; c < r; c++) {
-            double v = lcp.a(ws, ir, ws.getInt(cIndex + c));
-            long lc = chol + (long) c * n;
+            double v = a[ir * n + cIndex[c]];
+            int lc = c * n;
             for (int k = 0; k < c; k++) {
-                v -= ws.get(lr + k) * ws.get(lc + k);
+                v -= chol[lr + k] * chol[lc + k];
             }
-            ws.set(lr + c, v / ws.get(lc + c));
+            chol[lr + c] = v / chol[lc + c];
         }
-        double d = lcp.a(ws, ir, ir);
+        double d = a[ir * n + ir];
         for (int k = 0; k < r; k++) {
-            double l = ws.get(lr + k);
+            double l = chol[lr + k];
             d -= l * l;
         }
         if (!(d > 0)) {
             return false;
         }
-        ws.set(lr + r, Math.sqrt(d));
+        chol[lr + r] = Math.sqrt(d);
         return true;
     }
 }

@@ -1,8 +1,10 @@
 package org.worldbench.workload;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
@@ -14,10 +16,11 @@ import org.worldbench.memory.Allocators;
 import org.worldbench.memory.MemoryAllocator;
 import org.worldbench.memory.MemoryManager;
 import org.worldbench.memory.MemoryOptions;
+import org.worldbench.simulation.Allocation;
 
 /**
- * Gives skeletons built outside a World their storage, in one of the three {@link Allocation}
- * configurations, optionally debug-wrapped:
+ * Gives skeletons built outside a World their storage, in one of the World's three
+ * {@link Allocation} configurations, optionally debug-wrapped:
  * <ul>
  * <li>{@code HEAP}: a Java array per skeleton, no allocator ({@code debug} has nothing to wrap and is
  *     ignored);</li>
@@ -59,7 +62,21 @@ public final class AllocationSetup implements SkeletonFactory, AutoCloseable {
 
     /** From a benchmark's parameters, e.g. {@code of("INLINE", false)}; a bad name fails naming it. */
     public static AllocationSetup of(String allocation, boolean debug) {
-        return new AllocationSetup(Allocation.parse(allocation), debug);
+        return new AllocationSetup(parse(allocation), debug);
+    }
+
+    /**
+     * Parses an {@code allocation} parameter ("HEAP", "inline", …).
+     *
+     * @throws IllegalArgumentException naming the value and the accepted ones
+     */
+    public static Allocation parse(String value) {
+        try {
+            return Allocation.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("allocation must be one of " + Arrays.toString(Allocation.values())
+                    + ", got '" + value + "'", e);
+        }
     }
 
     public Allocation allocation() {

@@ -42,17 +42,19 @@ class BenchmarkSmokeTest {
             "allocator", "layout", "scene");
 
     /** Parameters smoked with these values only (small sizes; an in-memory database). */
-    private static final Map<String, List<String>> SMOKE_VALUES = Map.of(
-            "bodies", List.of("7"),
-            "boxes", List.of("10"),
-            "skeletons", List.of("10"),
-            "threads", List.of("2"),
-            "size", List.of("00064"),
-            "slowdown", List.of("0"),
-            "database", List.of("h2"),
-            "trials", List.of("10"),
-            "metrics", List.of("1"),
-            "rewrite", List.of("false"));
+    private static final Map<String, List<String>> SMOKE_VALUES = Map.ofEntries(
+            Map.entry("bodies", List.of("7")),
+            Map.entry("boxes", List.of("10")),
+            Map.entry("skeletons", List.of("10")),
+            Map.entry("threads", List.of("2")),
+            Map.entry("settleSteps", List.of("10")),
+            Map.entry("size", List.of("00064")),
+            Map.entry("slowdown", List.of("0")),
+            Map.entry("database", List.of("h2")),
+            Map.entry("trials", List.of("10")),
+            Map.entry("results", List.of("100")),
+            Map.entry("metrics", List.of("1")),
+            Map.entry("rewrite", List.of("false")));
 
     private static final BenchmarkCatalog CATALOG = BenchmarkCatalog.ofClassPath();
 

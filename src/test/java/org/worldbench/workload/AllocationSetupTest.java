@@ -9,6 +9,7 @@ import org.worldbench.dynamics.JointType;
 import org.worldbench.dynamics.Skeleton;
 import org.worldbench.dynamics.StateStorage;
 import org.worldbench.memory.MemoryMisuseException;
+import org.worldbench.simulation.Allocation;
 
 class AllocationSetupTest {
 

@@ -79,7 +79,7 @@ class SkeletonScenesTest {
         assertThatThrownBy(() -> SkeletonScenes.star(3, JointType.WELD, heap))
                 .hasMessageContaining("revolute, ball or free, got WELD");
         assertThatThrownBy(() -> Topology.parse("ring")).hasMessageContaining("'ring'");
-        assertThatThrownBy(() -> Allocation.parse("STACK"))
+        assertThatThrownBy(() -> AllocationSetup.parse("STACK"))
                 .hasMessageContaining("[HEAP, INLINE, HIERARCHICAL], got 'STACK'");
     }
 }

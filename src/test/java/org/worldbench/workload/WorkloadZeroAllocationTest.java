@@ -13,6 +13,7 @@ import org.worldbench.dynamics.JointType;
 import org.worldbench.dynamics.Kinematics;
 import org.worldbench.dynamics.MassMatrix;
 import org.worldbench.dynamics.Skeleton;
+import org.worldbench.simulation.Allocation;
 
 /**
  * The benchmarked kernels (FK, mass matrix, forward dynamics) allocate nothing on the Java heap once

@@ -1,12 +1,17 @@
 package org.worldbench.benchmark.support;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
+import org.worldbench.dynamics.Skeleton;
 import org.worldbench.memory.AllocatorMetrics;
 import org.worldbench.memory.FrameAllocator;
 import org.worldbench.memory.MemoryAllocator;
 import org.worldbench.memory.MemoryManager;
+import org.worldbench.simulation.World;
 import org.worldbench.workload.AllocationSetup;
 
 /**
@@ -34,6 +39,23 @@ public record MemoryProbe(LongSupplier allocations, LongSupplier reservedBytes, 
         return new MemoryProbe(() -> setup.sum(AllocatorMetrics::allocationCount), setup::reservedBytes,
                 () -> setup.sum(AllocatorMetrics::liveBlocks), frame == null ? ZERO : frame::highWaterMark,
                 frame == null ? ZERO : frame::overflowCount);
+    }
+
+    /**
+     * A World's memory: its manager's allocators (base view, free list, pool, frame) and, in INLINE,
+     * the free list each skeleton owns. The frame counters read the manager's frame, which is the
+     * solver's in HIERARCHICAL (an INLINE solver owns a frame the World does not show).
+     */
+    public static MemoryProbe of(World world) {
+        MemoryManager manager = world.getMemoryManager();
+        FrameAllocator frame = manager.getFrameAllocator();
+        // the pool lives inside the free list: its reserved bytes are not counted twice
+        List<MemoryAllocator> fromBase = List.of(manager.getBaseAllocator(), manager.getFreeListAllocator(), frame);
+        List<MemoryAllocator> counted = List.of(manager.getBaseAllocator(), manager.getFreeListAllocator(),
+                manager.getPoolAllocator(), frame);
+        return new MemoryProbe(() -> sum(counted, world, AllocatorMetrics::allocationCount),
+                () -> sum(fromBase, world, AllocatorMetrics::reservedBytes),
+                () -> sum(counted, world, AllocatorMetrics::liveBlocks), frame::highWaterMark, frame::overflowCount);
     }
 
     /**
@@ -72,6 +94,24 @@ public record MemoryProbe(LongSupplier allocations, LongSupplier reservedBytes, 
         long sum = 0;
         for (MemoryProbe p : probes) {
             sum += counter.apply(p).getAsLong();
+        }
+        return sum;
+    }
+
+    /** {@code metric} over {@code managerAllocators} plus, in INLINE, the free list each skeleton owns. */
+    private static long sum(List<MemoryAllocator> managerAllocators, World world, ToLongFunction<AllocatorMetrics> metric) {
+        long sum = 0;
+        for (MemoryAllocator a : managerAllocators) {
+            sum += metric.applyAsLong(a.metrics());
+        }
+        MemoryAllocator shared = world.getMemoryManager().getFreeListAllocator();
+        List<MemoryAllocator> seen = new ArrayList<>();
+        for (Skeleton s : world.getSkeletons()) {
+            MemoryAllocator own = s.baseAllocator();
+            if (own != shared && own != MemoryAllocator.defaultAllocator() && !seen.contains(own)) {
+                seen.add(own);
+                sum += metric.applyAsLong(own.metrics());
+            }
         }
         return sum;
     }
