@@ -83,14 +83,14 @@ final class MetricReader {
     private static void readRawData(JsonCursor json, List<double[]> forks, ImportLimits limits) {
         int[] total = {0};
         json.elements("rawData: an array of forks, each an array of iteration values", () -> {
-            List<Double> iterations = new ArrayList<>();
+            DoubleList iterations = new DoubleList();
             json.elements("one fork's iteration values (an array of numbers)", () -> {
                 iterations.add(json.number());
                 if (++total[0] > limits.maxSamplesPerMetric()) {
                     throw json.invalid("more than " + limits.maxSamplesPerMetric() + " samples in one metric");
                 }
             });
-            forks.add(iterations.stream().mapToDouble(Double::doubleValue).toArray());
+            forks.add(iterations.toArray());
         });
     }
 
@@ -98,7 +98,7 @@ final class MetricReader {
     private static void readHistogram(JsonCursor json, List<double[]> forks, ImportLimits limits) {
         int[] total = {0};
         json.elements("rawDataHistogram: an array of forks", () -> {
-            List<Double> iterations = new ArrayList<>();
+            DoubleList iterations = new DoubleList();
             json.elements("one fork's iterations (an array of histograms)", () -> {
                 double[] sum = {0};
                 double[] count = {0};
@@ -119,8 +119,25 @@ final class MetricReader {
                     throw json.invalid("more than " + limits.maxSamplesPerMetric() + " samples in one metric");
                 }
             });
-            forks.add(iterations.stream().mapToDouble(Double::doubleValue).toArray());
+            forks.add(iterations.toArray());
         });
+    }
+
+    /** A growing {@code double[]}: one fork's samples without boxing each value (imports read millions). */
+    private static final class DoubleList {
+        private double[] values = new double[8];
+        private int size;
+
+        void add(double value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 
     /** When a file has no percentiles: the same levels over the pooled samples (nearest rank). */

@@ -52,7 +52,7 @@ public final class ResultBatchWriter {
             int pending = 0;
             for (PlannedTrial t : trials) {
                 insert.setLong(1, runId);
-                insert.setLong(2, benchmarkIds.get(t.benchmark() + KEY_SEPARATOR + t.parametersKey()));
+                insert.setLong(2, benchmarkIds.get(benchmarkKey(t)));
                 insert.setInt(3, t.ordinal());
                 insert.setString(4, TrialStatus.PENDING.code());
                 insert.addBatch();
@@ -131,9 +131,15 @@ public final class ResultBatchWriter {
         }
     }
 
-    private static Map<String, Long> benchmarkIds(Connection connection, List<PlannedTrial> trials) throws SQLException {
+    /** The key of {@link #benchmarkIds}' map for a trial's benchmark. */
+    static String benchmarkKey(PlannedTrial trial) {
+        return trial.benchmark() + KEY_SEPARATOR + trial.parametersKey();
+    }
+
+    /** Benchmark id by {@link #benchmarkKey}, inserting the benchmarks not stored yet. */
+    static Map<String, Long> benchmarkIds(Connection connection, List<PlannedTrial> trials) throws SQLException {
         Map<String, PlannedTrial> wanted = new LinkedHashMap<>();
-        trials.forEach(t -> wanted.putIfAbsent(t.benchmark() + KEY_SEPARATOR + t.parametersKey(), t));
+        trials.forEach(t -> wanted.putIfAbsent(benchmarkKey(t), t));
         Map<String, Long> ids = existingBenchmarks(connection, wanted.values().stream().map(PlannedTrial::benchmark).toList());
         if (!ids.keySet().containsAll(wanted.keySet())) {
             try (PreparedStatement insert = connection.prepareStatement(

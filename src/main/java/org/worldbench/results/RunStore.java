@@ -61,6 +61,12 @@ public class RunStore {
         });
     }
 
+    /** Stores an import's trials, already finished, with their metrics and samples; returns trial id by ordinal. */
+    @Transactional
+    public Map<Integer, Long> saveFinishedTrials(long runId, List<FinishedTrialWriter.FinishedTrial> trials) {
+        return withConnection("store imported trials", c -> FinishedTrialWriter.store(c, runId, trials));
+    }
+
     private interface JdbcWork<T> {
         T run(Connection connection) throws SQLException;
     }

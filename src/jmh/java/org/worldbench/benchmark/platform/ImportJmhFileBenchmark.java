@@ -13,11 +13,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -35,20 +34,23 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.worldbench.experiment.jmh.TrialMeasurement;
 import org.worldbench.experiment.plan.PlannedTrial;
 import org.worldbench.importer.ImportedBenchmark;
 import org.worldbench.importer.ImportedResults;
 import org.worldbench.importer.ResultFiles;
 import org.worldbench.importer.ResultFormat;
-import org.worldbench.results.ResultBatchWriter;
+import org.worldbench.results.FinishedTrialWriter;
+import org.worldbench.results.FinishedTrialWriter.FinishedTrial;
 
 /**
  * How long {@code worldbench import} takes for a big JMH file: {@code results} JMH results (20
  * methods × parameter values, each with a primary metric of 1 fork × 3 iterations and a
- * {@code gc.alloc.rate.norm} metric likewise: 100,000 results, 600,000 samples, about 60 MB of JSON)
- * read by the streaming reader, checked, and stored in one transaction by the platform's write path
- * (the same {@link ResultBatchWriter} calls {@code ImportLauncher} makes through {@code RunStore}).
+ * {@code gc.alloc.rate.norm} metric likewise: 100,000 results, 600,000 samples, 251 MB of pretty-printed
+ * JSON) read by the streaming reader, checked, and stored in one transaction by the import write path
+ * (the same {@link FinishedTrialWriter} call {@code ImportLauncher} makes through {@code RunStore}:
+ * COPY on PostgreSQL, batches on H2). A real {@code -prof gc} result has four secondary metrics
+ * ({@code gc.alloc.rate}, {@code .norm}, {@code gc.count}, {@code gc.time}) and forks × iterations
+ * samples each (e.g. 1 × 5): about 4× the samples per result of this file.
  * The budget is 5 s on PostgreSQL. The compare and report steps that follow an import are not
  * included: they are the experiment job's, measured with it.
  *
@@ -143,17 +145,14 @@ public class ImportJmhFileBenchmark {
     @Benchmark
     public long importJmhFile() throws SQLException {
         ImportedResults imported = new ResultFiles().read(file, ResultFormat.JMH);
-        List<PlannedTrial> planned = new ArrayList<>(imported.benchmarks().size());
+        Instant now = Instant.now();
+        List<FinishedTrial> trials = new ArrayList<>(imported.benchmarks().size());
         for (int i = 0; i < imported.benchmarks().size(); i++) {
             ImportedBenchmark b = imported.benchmarks().get(i);
-            planned.add(new PlannedTrial(i + 1, b.name(), b.className(), b.parameters()));
+            trials.add(new FinishedTrial(new PlannedTrial(i + 1, b.name(), b.className(), b.parameters()), b.measurement(),
+                    b.failure(), now));
         }
-        Map<Integer, Long> ids = ResultBatchWriter.planTrials(connection, runId, planned);
-        Map<Long, TrialMeasurement> measured = new HashMap<>();
-        for (int i = 0; i < imported.benchmarks().size(); i++) {
-            measured.put(ids.get(i + 1), imported.benchmarks().get(i).measurement());
-        }
-        ResultBatchWriter.saveMeasurements(connection, measured);
+        FinishedTrialWriter.store(connection, runId, trials);
         connection.commit();
         return imported.sampleCount();
     }

@@ -3,9 +3,8 @@ package org.worldbench.batch.importer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.batch.core.job.Job;
@@ -20,8 +19,8 @@ import org.worldbench.importer.ImportedBenchmark;
 import org.worldbench.importer.ImportedResults;
 import org.worldbench.importer.ResultFiles;
 import org.worldbench.importer.ResultFormat;
-import org.worldbench.experiment.jmh.TrialMeasurement;
 import org.worldbench.experiment.plan.PlannedTrial;
+import org.worldbench.results.FinishedTrialWriter.FinishedTrial;
 import org.worldbench.results.Machine;
 import org.worldbench.results.MachineFingerprint;
 import org.worldbench.results.Machines;
@@ -121,23 +120,15 @@ public class ImportLauncher {
         return compareAndReport(store(request));
     }
 
+    /** Every result as a finished trial (done, or failed with the tool's message), written once each. */
     private void storeResults(long runId, ImportedResults results, Instant now) {
         List<ImportedBenchmark> benchmarks = results.benchmarks();
-        List<PlannedTrial> planned = new java.util.ArrayList<>();
+        List<FinishedTrial> trials = new ArrayList<>(benchmarks.size());
         for (int i = 0; i < benchmarks.size(); i++) {
             ImportedBenchmark b = benchmarks.get(i);
-            planned.add(new PlannedTrial(i + 1, b.name(), b.className(), b.parameters()));
+            trials.add(new FinishedTrial(new PlannedTrial(i + 1, b.name(), b.className(), b.parameters()), b.measurement(),
+                    b.failure(), now));
         }
-        Map<Integer, Long> ids = store.planTrials(runId, planned);
-        Map<Long, TrialMeasurement> measured = new HashMap<>();
-        for (int i = 0; i < benchmarks.size(); i++) {
-            ImportedBenchmark b = benchmarks.get(i);
-            if (b.measurement() != null) {
-                measured.put(ids.get(i + 1), b.measurement());
-            } else {
-                store.markFailed(ids.get(i + 1), b.failure(), now, now);
-            }
-        }
-        store.saveMeasurements(measured);
+        store.saveFinishedTrials(runId, trials);
     }
 }
