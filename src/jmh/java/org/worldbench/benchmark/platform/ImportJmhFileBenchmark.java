@@ -59,7 +59,7 @@ import org.worldbench.results.FinishedTrialWriter.FinishedTrial;
  * {@link RunPersistenceBenchmark} ({@code WORLDBENCH_BENCH_PG_URL}, a schema per fork, dropped at the
  * end; pgjdbc's {@code reWriteBatchedInserts} on, as the postgres profile sets it).
  *
- * <p>HOW TO RUN: {@code flock /tmp/worldbench-bench.lock java -jar target/benchmarks.jar importJmhFile}
+ * <p>HOW TO RUN: {@code java -jar target/benchmarks.jar importJmhFile}
  * (see docs/performance.md, section "Import").
  */
 @State(Scope.Benchmark)

@@ -55,7 +55,7 @@ import org.worldbench.results.ResultBatchWriter;
  * {@code postgres}); each fork works in a schema of its own, dropped at the end. {@code rewrite}
  * switches pgjdbc's {@code reWriteBatchedInserts}, which the postgres profile turns on.
  *
- * <p>HOW TO RUN: {@code flock /tmp/worldbench-bench.lock java -jar target/benchmarks.jar persistRun}
+ * <p>HOW TO RUN: {@code java -jar target/benchmarks.jar persistRun}
  * (see docs/performance.md, section "Experiment job").
  */
 @State(Scope.Benchmark)
