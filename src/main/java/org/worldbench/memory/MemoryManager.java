@@ -147,24 +147,13 @@ public final class MemoryManager implements AutoCloseable {
             return;
         }
         closed = true;
-        RuntimeException failure = null;
+        FailureCollector failures = new FailureCollector();
         // The pool before the free list it lives in.
-        for (AutoCloseable allocator : new AutoCloseable[] {pool, freeList, frame, baseAllocator}) {
-            try {
-                allocator.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        failures.run(pool::close);
+        failures.run(freeList::close);
+        failures.run(frame::close);
+        failures.run(baseAllocator::close);
+        failures.throwIfAny();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.worldbench.simulation;
 
+import org.worldbench.memory.FailureCollector;
 import org.worldbench.memory.Allocators;
 import org.worldbench.memory.MemoryAllocator;
 

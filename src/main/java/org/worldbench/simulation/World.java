@@ -13,6 +13,7 @@ import org.worldbench.dynamics.Integrator;
 import org.worldbench.dynamics.Skeleton;
 import org.worldbench.dynamics.StateStorage;
 import org.worldbench.math.Vec3;
+import org.worldbench.memory.FailureCollector;
 import org.worldbench.memory.FrameAllocator;
 import org.worldbench.memory.MemoryAllocator;
 import org.worldbench.memory.MemoryManager;

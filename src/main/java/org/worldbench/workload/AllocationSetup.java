@@ -11,6 +11,7 @@ import java.util.function.ToLongFunction;
 
 import org.worldbench.dynamics.Skeleton;
 import org.worldbench.dynamics.StateStorage;
+import org.worldbench.memory.FailureCollector;
 import org.worldbench.memory.AllocatorMetrics;
 import org.worldbench.memory.Allocators;
 import org.worldbench.memory.MemoryAllocator;
@@ -179,28 +180,13 @@ public final class AllocationSetup implements SkeletonFactory, AutoCloseable {
             return;
         }
         closed = true;
-        RuntimeException failure = null;
-        List<AutoCloseable> owned = new ArrayList<>(ownAllocators.values());
+        FailureCollector failures = new FailureCollector();
+        ownAllocators.values().forEach(allocator -> failures.run(allocator::close));
         ownAllocators.clear();
         if (manager != null) {
-            owned.add(manager);
+            failures.run(manager::close);
         }
-        for (AutoCloseable c : owned) {
-            try {
-                c.close();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        failures.throwIfAny();
     }
 
     /** Sum of a metric over {@link #allocators()}. */

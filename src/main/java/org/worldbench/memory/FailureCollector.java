@@ -1,15 +1,15 @@
-package org.worldbench.simulation;
+package org.worldbench.memory;
 
 /**
  * Runs every release action even when one fails, then throws the first failure with the others
- * attached as suppressed: closing a World must free everything even if a debug allocator reports a
- * leak on the way.
+ * attached as suppressed: closing a World, a MemoryManager or any owner of several allocators must
+ * free everything even if a debug allocator reports a leak on the way.
  */
-final class FailureCollector {
+public final class FailureCollector {
 
     private RuntimeException first;
 
-    void run(Runnable action) {
+    public void run(Runnable action) {
         try {
             action.run();
         } catch (RuntimeException e) {
@@ -21,7 +21,7 @@ final class FailureCollector {
         }
     }
 
-    void throwIfAny() {
+    public void throwIfAny() {
         if (first != null) {
             throw first;
         }
