@@ -129,7 +129,7 @@ public final class JmhTrialRunner {
                 .jvm(javaExecutable)
                 .jvmArgs(jvmArgs.toArray(String[]::new))
                 .shouldFailOnError(true)
-                .shouldDoGC(true)
+                .shouldDoGC(settings.gcBetweenIterations())
                 .output(log.toString())
                 // JMH's own JSON beside the log: what 'worldbench import' reads, so a trial can be re-imported or shared
                 .resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON)

@@ -52,7 +52,8 @@ public final class ExperimentSpecParser {
             "baseline", "thresholds", "tags");
     private static final Set<String> SUITE_KEYS = Set.of("name", "description", "benchmarks", "matrix");
     private static final Set<String> JMH_KEYS = Set.of("forks", "warmup-iterations", "warmup-time",
-            "measurement-iterations", "measurement-time", "profilers", "mode", "time-unit", "heap", "jvm-args");
+            "measurement-iterations", "measurement-time", "profilers", "mode", "time-unit", "heap", "jvm-args",
+            "gc-between-iterations");
     private static final Set<String> BASELINE_KEYS = Set.of("mode", "name", "runs", "allow-other-machine");
     private static final Set<String> THRESHOLD_KEYS = Set.of("default", "benchmarks", "directions");
     /** Profilers worth running in every fork; others (perfasm, async) need tools this platform does not install. */
@@ -268,8 +269,10 @@ public final class ExperimentSpecParser {
         }
         List<String> jvmArgs = keys.containsKey("jvm-args")
                 ? spec.strings(keys.get("jvm-args").getValueNode(), "jmh.jvm-args", true) : d.jvmArgs();
+        boolean gcBetweenIterations = spec.optionalBoolean(keys, "jmh.gc-between-iterations", "gc-between-iterations",
+                d.gcBetweenIterations());
         return new JmhSettings(forks, warmupIterations, warmupTime, measurementIterations, measurementTime, profilers,
-                mode, timeUnit, heap, jvmArgs);
+                mode, timeUnit, heap, jvmArgs, gcBetweenIterations);
     }
 
     private static BaselineSelection baseline(Document spec, Node node) {

@@ -23,7 +23,7 @@ class JmhTrialRunnerTest {
         parameters.put("slowdown", "5");
         PlannedTrial trial = new PlannedTrial(1, "synthetic", "org.worldbench.benchmark.calibration.SyntheticWorkload", parameters);
         JmhSettings settings = new JmhSettings(3, 2, Duration.ofMillis(200), 4, Duration.ofMillis(300), List.of("gc"), "thrpt", "us",
-                "768m", List.of("-XX:+UseSerialGC"));
+                "768m", List.of("-XX:+UseSerialGC"), true);
 
         Options options = new JmhTrialRunner("/opt/jdk/bin/java", Duration.ZERO).options(trial, settings, Path.of("trial.log")).build();
 
@@ -34,6 +34,7 @@ class JmhTrialRunnerTest {
         assertThat(options.getJvmArgs().get()).containsExactly("--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow", "-Xms768m", "-Xmx768m", "-XX:+UseSerialGC");
         assertThat(options.shouldFailOnError().get()).isTrue();
+        assertThat(options.shouldDoGC().get()).isTrue();
         assertThat(options.getParameter("slowdown").get()).containsExactly("5");
         assertThat(options.getParameter("size").get()).containsExactly("10000");
         assertThat(options.getBenchModes()).containsExactly(Mode.Throughput);

@@ -107,11 +107,14 @@ class ExperimentSpecParserTest {
     @Test
     void canonical_snapshot_reads_back_to_the_same_spec() throws IOException {
         ExperimentSpec spec = parser().parse("spec.yaml", "name: x\nsuite: calibration\nbaseline: {mode: named, name: main}\n"
-                + "tags: {team: physics}\njmh: {mode: avgt, time-unit: us, jvm-args: [-XX:+UseSerialGC]}\n");
+                + "tags: {team: physics}\njmh: {mode: avgt, time-unit: us, jvm-args: [-XX:+UseSerialGC], gc-between-iterations: true}\n");
 
         ExperimentSpec again = parser().parse("snapshot", ExperimentSpecWriter.toYaml(spec));
 
+        assertThat(spec.jmh().gcBetweenIterations()).isTrue();
         assertThat(again).usingRecursiveComparison().ignoringFields("suite").isEqualTo(spec);
+        assertThat(parser().parse("spec.yaml", "name: x\nsuite: calibration\n").jmh().gcBetweenIterations())
+                .as("JMH's own default: no forced GC between iterations").isFalse();
     }
 
     @Test

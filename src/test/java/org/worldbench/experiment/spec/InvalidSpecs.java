@@ -89,6 +89,8 @@ public final class InvalidSpecs {
                         "spec.yaml:3: baseline.runs: must be between 1 and 100, got 0"),
                 Arguments.of("runs without rolling", "name: x\nbenchmarks: [synthetic]\nbaseline: {mode: latest, runs: 3}\n",
                         "spec.yaml:3: baseline.runs: only used with mode 'rolling'"),
+                Arguments.of("gc flag not a boolean", "name: x\nbenchmarks: [synthetic]\njmh: {gc-between-iterations: sometimes}\n",
+                        "spec.yaml:3: jmh.gc-between-iterations: expected true or false, got text 'sometimes'"),
                 Arguments.of("force flag not a boolean", "name: x\nbenchmarks: [synthetic]\nbaseline: {allow-other-machine: often}\n",
                         "spec.yaml:3: baseline.allow-other-machine: expected true or false, got text 'often'"),
                 Arguments.of("unknown direction", "name: x\nbenchmarks: [synthetic]\nthresholds:\n  directions: {synthetic: up}\n",
