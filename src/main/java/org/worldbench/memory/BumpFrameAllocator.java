@@ -12,38 +12,42 @@ import java.util.Arrays;
  *  | blk  |pad| blk    |blk |          free             |    | blk   |  | retired arena|
  *  +------+---+--------+----+---------------------------+    +-------+  +--------------+
  *  0                        ^ used                  capacity   from the base, freed by reset()
+ *
+ *  cursor (one long):  bit 63 = 0 | bits 40..62: blocks this frame | bits 0..39: used
  * </pre>
  *
- * Allocation rounds {@code used} up to the alignment and adds the size: a compare and two adds.
- * {@code reset()} frees the overflow list, regrows the arena if the frame overflowed and sets
- * {@code used} back to 0. Lifetime and threading contract: see {@link FrameAllocator}.
+ * Allocation rounds {@code used} up to the alignment, adds the size and one block to the cursor,
+ * and checks the result with a single branch: the only field an allocation of an aligned size
+ * writes is the cursor, as in a bare bump. The metrics are derived on read: live bytes are
+ * {@code used} minus the alignment padding (counted only when a request is padded) plus the bytes
+ * served as overflow; live blocks are the cursor's block count plus the blocks counted outside it
+ * (overflow segments, and counts moved out before the 23-bit field fills). {@code reset()} folds
+ * the frame into the totals, frees the overflow list, regrows the arena if the frame overflowed
+ * and sets the cursor back to 0. The arena can grow to just under 1 TiB (the cursor's 40 bits).
+ * Lifetime and threading contract: see {@link FrameAllocator}.
  */
 final class BumpFrameAllocator implements FrameAllocator {
 
     /** Slack added when growing so that a frame needing exactly the old size plus a little fits. */
     private static final long GROWTH_SLACK = 256;
+    private static final int BLOCKS_SHIFT = 40;
+    private static final long USED_MASK = (1L << BLOCKS_SHIFT) - 1;
+    private static final long ONE_BLOCK = 1L << BLOCKS_SHIFT;
+    /** The largest arena: every offset in it fits the cursor's 40 bits. */
+    static final long MAX_CAPACITY = USED_MASK & -ARENA_ALIGNMENT;
 
     private final MemoryAllocator base;
     private final String name;
-    // Per-frame counts only grow until reset(), so the peak and the total allocation count are
-    // folded in at reset and on read: an allocation costs two increments, not five updates.
-    private long frameBytes;
-    private long frameBlocks;
-    private long blocksBeforeFrame;
-    private long peakFrameBytes;
-    private long reservedBytes;
-    private final AllocatorMetrics metrics = new AllocatorMetrics() {
-        @Override public long liveBytes() { return frameBytes; }
-        @Override public long liveBlocks() { return frameBlocks; }
-        @Override public long peakBytes() { return Math.max(peakFrameBytes, frameBytes); }
-        @Override public long reservedBytes() { return reservedBytes; }
-        @Override public long allocationCount() { return blocksBeforeFrame + frameBlocks; }
-    };
 
     private MemorySegment arena;
     private long arenaAddress;
     private long capacity;
-    private long used;
+    /** Bytes used in the arena (low bits) and blocks bumped off it this frame (high bits). */
+    private long cursor;
+    /** Alignment padding in the arena this frame: used minus padding is the bytes handed out. */
+    private long paddingBytes;
+    /** Blocks of this frame not in the cursor: overflow segments, and counts moved out of a full cursor. */
+    private long blocksOutsideCursor;
 
     private MemorySegment[] overflow = new MemorySegment[4];
     private int overflowBlocks;
@@ -52,10 +56,22 @@ final class BumpFrameAllocator implements FrameAllocator {
     private long highWaterMark;
     private boolean closed;
 
+    // Totals over the finished frames, folded in at reset.
+    private long blocksBeforeFrame;
+    private long peakFrameBytes;
+    private long reservedBytes;
+    private final AllocatorMetrics metrics = new AllocatorMetrics() {
+        @Override public long liveBytes() { return frameBytes(); }
+        @Override public long liveBlocks() { return frameBlocks(); }
+        @Override public long peakBytes() { return Math.max(peakFrameBytes, frameBytes()); }
+        @Override public long reservedBytes() { return reservedBytes; }
+        @Override public long allocationCount() { return blocksBeforeFrame + frameBlocks(); }
+    };
+
     BumpFrameAllocator(MemoryAllocator base, long initialCapacity, String name) {
-        if (initialCapacity < ARENA_ALIGNMENT) {
-            throw new IllegalArgumentException(name + ": initial capacity must be at least "
-                    + ARENA_ALIGNMENT + " bytes: " + initialCapacity);
+        if (initialCapacity < ARENA_ALIGNMENT || initialCapacity > MAX_CAPACITY) {
+            throw new IllegalArgumentException(name + ": initial capacity must be between "
+                    + ARENA_ALIGNMENT + " and " + MAX_CAPACITY + " bytes: " + initialCapacity);
         }
         this.base = base;
         this.name = name;
@@ -64,55 +80,114 @@ final class BumpFrameAllocator implements FrameAllocator {
 
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
-        Alignment.check(byteSize, byteAlignment);
-        long start = Alignment.up(arenaAddress + used, byteAlignment) - arenaAddress;
-        long end = start + byteSize;
-        if (end <= capacity) {
-            used = end;
-            frameBytes += byteSize;
-            frameBlocks++;
-            return arena.asSlice(start, byteSize);
+        if (byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
+            throw badAlignment(byteAlignment); // constant-folded away for a constant alignment
         }
-        return allocateOverflow(byteSize, byteAlignment);
+        long cursor = this.cursor;
+        long used = cursor & USED_MASK;
+        // Aligns the address, not the offset: a segment may ask for more than the arena's 64.
+        long start = ((arenaAddress + used + byteAlignment - 1) & -byteAlignment) - arenaAddress;
+        long end = start + byteSize;
+        long next = cursor + ONE_BLOCK + (end - used);
+        // One branch for a negative size, no room in the arena, or a full block count.
+        if ((byteSize | (capacity - end) | next) < 0) {
+            return allocateSlow(byteSize, byteAlignment);
+        }
+        if (start != used) {
+            paddingBytes += start - used;
+        }
+        this.cursor = next;
+        return arena.asSlice(start, byteSize);
     }
 
     @Override
     public long allocateOffset(long byteSize, long byteAlignment) {
-        // One branch for every bad or overflowing request: alignment outside 1..64 or not a power
-        // of two (constant-folded for a constant alignment), a negative size, or no room.
+        // Alignment outside 1..64 or not a power of two: constant-folded for a constant alignment.
         if (Long.compareUnsigned(byteAlignment - 1, ARENA_ALIGNMENT) >= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
             throw badOffsetAlignment(byteAlignment);
         }
+        long cursor = this.cursor;
+        long used = cursor & USED_MASK;
         long start = (used + byteAlignment - 1) & -byteAlignment;
         long end = start + byteSize;
-        if ((byteSize | (capacity - end)) < 0) {
-            Alignment.check(byteSize, byteAlignment); // a negative size throws here
-            growNow(end);
+        long next = cursor + ONE_BLOCK + (end - used);
+        if ((byteSize | (capacity - end) | next) < 0) {
+            return allocateOffsetSlow(byteSize, byteAlignment);
         }
-        used = end;
-        frameBytes += byteSize;
-        frameBlocks++;
+        if (start != used) {
+            paddingBytes += start - used;
+        }
+        this.cursor = next;
         return start;
     }
 
-    // Out of line: keeps allocateOffset small enough to inline into the caller.
+    // Out of line: keeps the fast paths small enough to inline into the caller.
+    private IllegalArgumentException badAlignment(long byteAlignment) {
+        return new IllegalArgumentException("alignment must be a power of two: " + byteAlignment);
+    }
+
     private IllegalArgumentException badOffsetAlignment(long byteAlignment) {
         if (byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
-            return new IllegalArgumentException("alignment must be a power of two: " + byteAlignment);
+            return badAlignment(byteAlignment);
         }
         return new IllegalArgumentException(name + ": allocateOffset alignment " + byteAlignment
                 + " exceeds the arena alignment " + ARENA_ALIGNMENT);
     }
 
-    private MemorySegment allocateOverflow(long byteSize, long byteAlignment) {
+    /** A segment request that was negative, did not fit, or found the cursor's block count full. */
+    private MemorySegment allocateSlow(long byteSize, long byteAlignment) {
+        Alignment.check(byteSize, byteAlignment);
         checkOpen();
+        moveBlockCountOutOfCursor();
+        long used = used();
+        long start = Alignment.up(arenaAddress + used, byteAlignment) - arenaAddress;
+        if (byteSize <= capacity - start) {
+            bump(used, start, byteSize);
+            return arena.asSlice(start, byteSize);
+        }
         MemorySegment block = base.allocate(byteSize, byteAlignment);
         keepUntilReset(block);
         overflowBytes += byteSize;
         overflowCount++;
-        frameBytes += byteSize;
-        frameBlocks++;
+        blocksOutsideCursor++;
         return block;
+    }
+
+    /** An offset request that was negative, did not fit (the arena moves), or found the block count full. */
+    private long allocateOffsetSlow(long byteSize, long byteAlignment) {
+        Alignment.check(byteSize, byteAlignment);
+        checkOpen();
+        moveBlockCountOutOfCursor();
+        long used = used();
+        long start = Alignment.up(used, byteAlignment);
+        if (byteSize > capacity - start) {
+            if (byteSize > MAX_CAPACITY - start) {
+                throw new OutOfMemoryError(name + ": " + byteSize + " bytes at offset " + start
+                        + " exceed the largest arena, " + MAX_CAPACITY + " bytes");
+            }
+            growNow(start + byteSize);
+        }
+        bump(used, start, byteSize);
+        return start;
+    }
+
+    private void bump(long used, long start, long byteSize) {
+        paddingBytes += start - used;
+        cursor += ONE_BLOCK + (start + byteSize - used);
+    }
+
+    private void moveBlockCountOutOfCursor() {
+        blocksOutsideCursor += cursor >>> BLOCKS_SHIFT;
+        cursor &= USED_MASK;
+    }
+
+    /** Bytes handed out this frame as requested (padding not included), overflow segments included. */
+    private long frameBytes() {
+        return used() - paddingBytes + overflowBytes;
+    }
+
+    private long frameBlocks() {
+        return (cursor >>> BLOCKS_SHIFT) + blocksOutsideCursor;
     }
 
     /** Moves the arena to one that holds {@code needed} bytes, keeping the bytes in use. */
@@ -120,8 +195,8 @@ final class BumpFrameAllocator implements FrameAllocator {
         checkOpen();
         overflowCount++;
         MemorySegment old = arena;
-        long oldUsed = used;
-        long newCapacity = Alignment.up(Math.max(2 * capacity, needed + GROWTH_SLACK), ARENA_ALIGNMENT);
+        long oldUsed = used();
+        long newCapacity = grownCapacity(needed);
         MemorySegment bigger = base.allocate(newCapacity, ARENA_ALIGNMENT);
         MemorySegment.copy(old, 0, bigger, 0, oldUsed);
         keepUntilReset(old); // segments sliced from it stay valid until the reset
@@ -147,28 +222,35 @@ final class BumpFrameAllocator implements FrameAllocator {
 
     @Override
     public void reset() {
-        long frameBytes = used + overflowBytes;
-        if (frameBytes > highWaterMark) {
-            highWaterMark = frameBytes;
+        long frameNeed = used() + overflowBytes; // padding included: what an arena must hold
+        if (frameNeed > highWaterMark) {
+            highWaterMark = frameNeed;
         }
         boolean overflowedSegments = overflowBytes > 0;
+        endFrameCounts();
         releaseOverflow();
         if (overflowedSegments) {
-            long grown = Math.max(2 * capacity, frameBytes + GROWTH_SLACK);
+            long grown = grownCapacity(Math.min(frameNeed, MAX_CAPACITY));
             base.deallocate(arena);
             released(capacity);
-            installArena(Alignment.up(grown, ARENA_ALIGNMENT));
+            installArena(grown);
         }
-        used = 0;
-        overflowBytes = 0;
-        endFrameCounts();
     }
 
+    /** {@code max(2 × capacity, needed + slack)}, 64-aligned, at most {@link #MAX_CAPACITY}. */
+    private long grownCapacity(long needed) {
+        long wanted = Math.max(2 * capacity, needed + GROWTH_SLACK);
+        return Alignment.up(Math.min(wanted, MAX_CAPACITY), ARENA_ALIGNMENT);
+    }
+
+    /** Folds this frame into the totals and starts an empty one. */
     private void endFrameCounts() {
-        peakFrameBytes = Math.max(peakFrameBytes, frameBytes);
-        blocksBeforeFrame += frameBlocks;
-        frameBytes = 0;
-        frameBlocks = 0;
+        peakFrameBytes = Math.max(peakFrameBytes, frameBytes());
+        blocksBeforeFrame += frameBlocks();
+        cursor = 0;
+        paddingBytes = 0;
+        blocksOutsideCursor = 0;
+        overflowBytes = 0;
     }
 
     private void reserved(long bytes) {
@@ -208,7 +290,7 @@ final class BumpFrameAllocator implements FrameAllocator {
 
     @Override
     public long used() {
-        return used;
+        return cursor & USED_MASK;
     }
 
     @Override
@@ -218,7 +300,7 @@ final class BumpFrameAllocator implements FrameAllocator {
 
     @Override
     public long highWaterMark() {
-        return Math.max(highWaterMark, used + overflowBytes);
+        return Math.max(highWaterMark, used() + overflowBytes);
     }
 
     @Override
@@ -228,7 +310,7 @@ final class BumpFrameAllocator implements FrameAllocator {
 
     @Override
     public boolean canAllocate(long byteSize) {
-        return (byteSize | (capacity - used - byteSize)) >= 0;
+        return (byteSize | (capacity - used() - byteSize)) >= 0;
     }
 
     @Override
@@ -270,13 +352,12 @@ final class BumpFrameAllocator implements FrameAllocator {
         base.deallocate(arena);
         released(capacity);
         endFrameCounts();
-        used = 0;
         capacity = 0;
     }
 
     @Override
     public String toString() {
-        return name + " [used " + used + " of " + capacity + " B, overflows " + overflowCount
+        return name + " [used " + used() + " of " + capacity + " B, overflows " + overflowCount
                 + ", high-water " + highWaterMark() + " B]";
     }
 }

@@ -43,6 +43,13 @@ import java.util.Arrays;
  * payload's end and the free block's end stay in the allocated block. Freed blocks join the list
  * at its tail, so first fit prefers older, lower blocks and keeps fragmentation low.
  *
+ * <h2>Free</h2>
+ * The chunk check looks at the chunk of the previous free first (one subtraction and an unsigned
+ * compare), then at the others. The freed block merges with a free next block (unlinked) and a free
+ * previous block (which stays in the list and grows); otherwise it joins the list. An allocate/free
+ * pair on the last-freed block (a churn) reads 6 words and writes 9 in the blocks, none of them a
+ * list link, and updates the four counters.
+ *
  * <h2>Contract</h2>
  * Single-threaded: one owner (one World) at a time; hand-offs between threads need a
  * happens-before edge. A segment is valid until it is freed or the allocator is closed; the
@@ -56,6 +63,8 @@ final class FreeListAllocator implements MemoryAllocator {
     static final long MAX_ALIGNMENT = 4096;
     static final long FIRST_CHUNK = 1L << 20;
     static final long MAX_CHUNK_GROWTH = 64L << 20;
+    /** Larger requests fail at once: no chunk could hold them, and block arithmetic stays far from overflow. */
+    static final long MAX_REQUEST = 1L << 48;
 
     private static final long HEADER = 16;
     private static final long MIN_BLOCK = 32;
@@ -78,6 +87,9 @@ final class FreeListAllocator implements MemoryAllocator {
     private long head = NONE;
     private long tail = NONE;
     private long lastFreed = NONE;
+    // The chunk of the last free (start, and bytes up to its sentinel), checked before the others.
+    private long hotChunkStart;
+    private long hotChunkBytes;
     private boolean closed;
 
     FreeListAllocator(MemoryAllocator base, String name) {
@@ -91,16 +103,15 @@ final class FreeListAllocator implements MemoryAllocator {
     }
 
     private long allocateAddress(long byteSize, long byteAlignment) {
-        Alignment.check(byteSize, byteAlignment);
-        if (byteAlignment > MAX_ALIGNMENT) {
-            throw new IllegalArgumentException(name + ": alignment " + byteAlignment
-                    + " exceeds the maximum " + MAX_ALIGNMENT);
-        }
-        if (closed) {
-            throw new IllegalStateException(name + ": allocator is closed");
+        // One branch for every bad request (the alignment part folds away when it is a constant):
+        // unsigned, so a negative size is "too large" too.
+        if (Long.compareUnsigned(byteSize, MAX_REQUEST) > 0 || Long.compareUnsigned(byteAlignment - 1, MAX_ALIGNMENT) >= 0
+                || (byteAlignment & (byteAlignment - 1)) != 0) {
+            throw badRequest(byteSize, byteAlignment);
         }
         long align = Math.max(byteAlignment, HEADER);
         long payload = Math.max(Alignment.up(byteSize, HEADER), HEADER);
+        // No check for a closed allocator here: it has no free block, so it gets to addChunk, which refuses.
         long address = carve(payload, align);
         if (address == NONE) {
             addChunk(payload + align + MIN_BLOCK + 2 * HEADER);
@@ -109,6 +120,16 @@ final class FreeListAllocator implements MemoryAllocator {
         M.set(JAVA_LONG_UNALIGNED, address - 8, byteSize);
         counters.allocated(byteSize);
         return address;
+    }
+
+    // Out of line: keeps allocateAddress small.
+    private IllegalArgumentException badRequest(long byteSize, long byteAlignment) {
+        Alignment.check(byteSize, byteAlignment);
+        if (byteAlignment > MAX_ALIGNMENT) {
+            return new IllegalArgumentException(name + ": alignment " + byteAlignment
+                    + " exceeds the maximum " + MAX_ALIGNMENT);
+        }
+        throw new OutOfMemoryError(name + ": " + byteSize + " bytes is more than any chunk can hold");
     }
 
     /** First fit, last-freed block first; returns the payload address or NONE. */
@@ -131,35 +152,30 @@ final class FreeListAllocator implements MemoryAllocator {
     /** Carves {@code payload} bytes from the tail of free block {@code block}, or returns NONE. */
     private long carveFrom(long block, long payload, long align) {
         long tag = M.get(JAVA_LONG_UNALIGNED, block);
-        long size = tag & SIZE_MASK;
-        long end = block + size;
+        long end = block + (tag & SIZE_MASK);
         long address = (end - payload) & -align;
         long start = address - HEADER;
         long front = start - block;
-        if (front == HEADER && align == HEADER) {
-            start = block; // a 16-byte front cannot be a block: take the whole block
-            address = block + HEADER;
-            front = 0;
+        if (front >= MIN_BLOCK) {
+            // The usual case, one branch: the front stays a free block, in place in the list.
+            // A free block's PREV_FREE bit is clear (two free blocks are never adjacent).
+            M.set(JAVA_LONG_UNALIGNED, block, front | FREE);
+            M.set(JAVA_LONG_UNALIGNED, start - 8, front);
+            M.set(JAVA_LONG_UNALIGNED, start, (end - start) | PREV_FREE);
+            clearPrevFree(end); // it followed a free block; now it follows ours
+            return address;
         }
-        if (front != 0 && front < MIN_BLOCK) {
-            return NONE;
-        }
-        if (front == 0) {
+        // A 16-byte front cannot be a block: with no extra alignment, take the whole block.
+        if (front == 0 || (front == HEADER && align == HEADER)) {
             unlink(block);
             if (lastFreed == block) {
                 lastFreed = NONE;
             }
-            M.set(JAVA_LONG_UNALIGNED, block, size | (tag & PREV_FREE));
+            M.set(JAVA_LONG_UNALIGNED, block, end - block);
             clearPrevFree(end);
-        } else {
-            // The front stays a free block, in place in the list.
-            M.set(JAVA_LONG_UNALIGNED, block, front | FREE | (tag & PREV_FREE));
-            M.set(JAVA_LONG_UNALIGNED, start - 8, front);
-            M.set(JAVA_LONG_UNALIGNED, start, (end - start) | PREV_FREE);
-            // the block after 'end' already has PREV_FREE clear? It had PREV_FREE set (we were free).
-            clearPrevFree(end);
+            return block + HEADER;
         }
-        return address;
+        return NONE; // too small, or an aligned payload would leave a front too small to be a block
     }
 
     @Override
@@ -171,7 +187,7 @@ final class FreeListAllocator implements MemoryAllocator {
 
     private void release(long address, long byteSize) {
         long block = address - HEADER;
-        if (!inChunks(block)) {
+        if (Long.compareUnsigned(block - hotChunkStart, hotChunkBytes) >= 0 && !findChunk(block)) {
             throw misuse(MemoryMisuseException.Kind.FOREIGN_FREE, address, byteSize,
                     "the address lies in none of this allocator's chunks");
         }
@@ -185,30 +201,35 @@ final class FreeListAllocator implements MemoryAllocator {
                     "the block was allocated with " + requested + " bytes");
         }
         counters.freed(requested);
-        // Mark this header free even if it ends up inside the previous block: a second free of
-        // the same segment then fails until the memory is carved again.
-        M.set(JAVA_LONG_UNALIGNED, block, tag | FREE);
         long size = tag & SIZE_MASK;
         long next = block + size;
         long nextTag = M.get(JAVA_LONG_UNALIGNED, next);
+        long after = next;
+        long afterTag = nextTag;
         if ((nextTag & FREE) != 0) {
             unlink(next);
             size += nextTag & SIZE_MASK;
+            after = block + size;
+            afterTag = M.get(JAVA_LONG_UNALIGNED, after);
         }
         if ((tag & PREV_FREE) != 0) {
-            // The previous block stays in the list where it is and grows over us.
+            // Mark this header free although it ends up inside the previous block: a second free
+            // of the same segment then fails until the memory is carved again.
+            M.set(JAVA_LONG_UNALIGNED, block, tag | FREE);
+            // The previous block stays in the list where it is and grows over us. Its own
+            // PREV_FREE bit is clear (two free blocks are never adjacent), so its tag need not be read.
             long previousSize = M.get(JAVA_LONG_UNALIGNED, block - 8);
             block -= previousSize;
             size += previousSize;
-            long previousTag = M.get(JAVA_LONG_UNALIGNED, block);
-            M.set(JAVA_LONG_UNALIGNED, block, size | FREE | (previousTag & PREV_FREE));
+            M.set(JAVA_LONG_UNALIGNED, block, size | FREE);
         } else {
             M.set(JAVA_LONG_UNALIGNED, block, size | FREE);
             linkAtTail(block);
         }
-        M.set(JAVA_LONG_UNALIGNED, block + size - 8, size);
-        long after = block + size;
-        M.set(JAVA_LONG_UNALIGNED, after, M.get(JAVA_LONG_UNALIGNED, after) | PREV_FREE);
+        M.set(JAVA_LONG_UNALIGNED, after - 8, size);
+        // The block after the merged one knows its previous block is free now (it was not free
+        // before, or it would have been merged): no read-modify-write, the tag read above serves.
+        M.set(JAVA_LONG_UNALIGNED, after, afterTag | PREV_FREE);
         lastFreed = block;
     }
 
@@ -220,9 +241,12 @@ final class FreeListAllocator implements MemoryAllocator {
         M.set(JAVA_LONG_UNALIGNED, block, M.get(JAVA_LONG_UNALIGNED, block) & ~PREV_FREE);
     }
 
-    private boolean inChunks(long block) {
+    /** Whether a chunk holds {@code block}; that chunk becomes the one checked first. */
+    private boolean findChunk(long block) {
         for (int i = chunkCount - 1; i >= 0; i--) {
             if (block >= chunkStart[i] && block < chunkEnd[i]) {
+                hotChunkStart = chunkStart[i];
+                hotChunkBytes = chunkEnd[i] - chunkStart[i];
                 return true;
             }
         }
@@ -257,6 +281,9 @@ final class FreeListAllocator implements MemoryAllocator {
 
     /** Reserves a chunk big enough for {@code atLeast} bytes of blocks plus its sentinel. */
     private void addChunk(long atLeast) {
+        if (closed) {
+            throw new IllegalStateException(name + ": allocator is closed");
+        }
         long size = Math.max(nextChunkSize, Alignment.up(atLeast + HEADER, MAX_ALIGNMENT));
         nextChunkSize = Math.min(Math.max(nextChunkSize, size) * 2, MAX_CHUNK_GROWTH);
         MemorySegment chunk = base.allocate(size, MAX_ALIGNMENT);
@@ -308,6 +335,7 @@ final class FreeListAllocator implements MemoryAllocator {
         }
         chunkCount = 0;
         head = tail = lastFreed = NONE;
+        hotChunkBytes = 0;
         counters.freedAll();
     }
 

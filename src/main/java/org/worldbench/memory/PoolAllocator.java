@@ -32,10 +32,12 @@ import java.util.Arrays;
  * </pre>
  * Each class keeps an intrusive LIFO free list whose links live in the free slots themselves, and
  * a bump range in its newest block for slots never handed out yet. Allocation pops the list or
- * bumps; free pushes. The class of a freed slot comes from its block's entry in an {@code int[]}
- * indexed by block number, found by locating the slab that contains the address (newest first;
- * pools have few slabs). The lookup is also the ownership check: an address in no slab belongs to
- * the parent and is passed on to it.
+ * bumps; free pushes. The class of a freed slot comes from its block: the pool remembers the last
+ * block it freed into (its start and class), so a free into the same block as the previous one
+ * costs a subtraction and a compare. Otherwise the block's entry in an {@code int[]} indexed by
+ * block number is found by locating the slab that contains the address (newest first; pools have
+ * few slabs), and that block becomes the remembered one. The lookup is also the ownership check:
+ * an address in no slab belongs to the parent and is passed on to it.
  *
  * <h2>Contract</h2>
  * Single-threaded: one owner at a time. A pooled segment is valid until freed or until the pool is
@@ -52,7 +54,10 @@ final class PoolAllocator implements MemoryAllocator {
     private static final int MAX_SLAB_BLOCKS = 64;
     private static final long SLAB_ALIGNMENT = 4096;
     private static final int NO_CLASS = -1;
+    private static final int NO_SLAB = -1;
     private static final long NONE = 0;
+    /** No address is within a block that starts here (it would wrap around the address space). */
+    private static final long NO_BLOCK = -BLOCK_BYTES;
     private static final MemorySegment M = NativeMemory.ALL;
 
     private final MemoryAllocator parent;
@@ -71,6 +76,10 @@ final class PoolAllocator implements MemoryAllocator {
     private int[] blockClass = new int[0];
     private int blocksInUse;
     private int nextSlabBlocks = FIRST_SLAB_BLOCKS;
+    // The block the last free went to: most frees go to the block of the one before.
+    private long hotBlockStart = NO_BLOCK;
+    private int hotBlockClass;
+    private long hotSlotSize;
     private long parentLiveBytes;
     private boolean closed;
 
@@ -81,9 +90,12 @@ final class PoolAllocator implements MemoryAllocator {
 
     @Override
     public MemorySegment allocate(long byteSize, long byteAlignment) {
-        Alignment.check(byteSize, byteAlignment);
+        if (byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
+            Alignment.check(byteSize, byteAlignment); // throws; folded away for a constant alignment
+        }
         long slotSize = Alignment.up(Math.max(byteSize, 1), Math.max(byteAlignment, 8));
-        if (slotSize > MAX_POOLED) {
+        // One branch for a negative size and for a slot above the largest class.
+        if ((byteSize | (MAX_POOLED - slotSize)) < 0) {
             return allocateFromParent(byteSize, byteAlignment);
         }
         int sizeClass = (int) (slotSize >>> 3) - 1;
@@ -91,33 +103,61 @@ final class PoolAllocator implements MemoryAllocator {
         if (slot != NONE) {
             freeHead[sizeClass] = M.get(JAVA_LONG_UNALIGNED, slot);
         } else {
-            slot = bumpNext[sizeClass];
-            if (slot == NONE || slot + slotSize > bumpEnd[sizeClass]) {
-                slot = newBlock(sizeClass, slotSize);
-            }
-            bumpNext[sizeClass] = slot + slotSize;
+            slot = bumpSlot(sizeClass, slotSize);
         }
         counters.allocated(byteSize);
         return NativeMemory.slice(slot, byteSize);
+    }
+
+    /** A slot never handed out yet, from the class's newest block or a fresh one. */
+    private long bumpSlot(int sizeClass, long slotSize) {
+        long slot = bumpNext[sizeClass];
+        if (slot == NONE || slot + slotSize > bumpEnd[sizeClass]) {
+            slot = newBlock(sizeClass, slotSize);
+        }
+        bumpNext[sizeClass] = slot + slotSize;
+        return slot;
     }
 
     @Override
     public void deallocate(MemorySegment segment) {
         long byteSize = segment.byteSize();
         long slot = segment.address();
-        int block = byteSize > MAX_POOLED ? NO_CLASS : blockOf(slot);
-        if (block == NO_CLASS) {
+        // The same block as the last free: no lookup. Unsigned, so an address below it misses too.
+        if (Long.compareUnsigned(slot - hotBlockStart, BLOCK_BYTES) < 0 && byteSize <= hotSlotSize) {
+            push(hotBlockClass, slot, byteSize);
+        } else if (!freeLookingUp(slot, byteSize)) {
             deallocateToParent(segment);
-            return;
         }
-        int sizeClass = blockClass[block];
+    }
+
+    private void push(int sizeClass, long slot, long byteSize) {
+        M.set(JAVA_LONG_UNALIGNED, slot, freeHead[sizeClass]);
+        freeHead[sizeClass] = slot;
+        counters.freed(byteSize);
+    }
+
+    /**
+     * Frees a slot whose block is not the remembered one; that block becomes the remembered one.
+     * Returns false, freeing nothing, when the memory is not in this pool (it belongs to the parent).
+     * Takes longs, not the segment, so that the caller's segment does not escape on this path.
+     */
+    private boolean freeLookingUp(long slot, long byteSize) {
+        int slab = byteSize > MAX_POOLED ? NO_SLAB : slabOf(slot);
+        if (slab == NO_SLAB) {
+            return false;
+        }
+        long blockInSlab = (slot - slabStart[slab]) / BLOCK_BYTES;
+        int sizeClass = blockClass[slabFirstBlock[slab] + (int) blockInSlab];
         long slotSize = (sizeClass + 1L) << 3;
         if (byteSize > slotSize || sizeClass == NO_CLASS) {
             throw sizeMismatch(slot, byteSize, slotSize);
         }
-        M.set(JAVA_LONG_UNALIGNED, slot, freeHead[sizeClass]);
-        freeHead[sizeClass] = slot;
-        counters.freed(byteSize);
+        hotBlockStart = slabStart[slab] + blockInSlab * BLOCK_BYTES;
+        hotBlockClass = sizeClass;
+        hotSlotSize = slotSize;
+        push(sizeClass, slot, byteSize);
+        return true;
     }
 
     // Out of line so deallocate stays small enough for the JIT to inline it into the caller.
@@ -126,18 +166,18 @@ final class PoolAllocator implements MemoryAllocator {
                 "the slot holds at most " + slotSize + " bytes");
     }
 
-    /** The global block number holding {@code address}, or NO_CLASS when no slab contains it. */
-    private int blockOf(long address) {
+    /** The index of the slab holding {@code address}, or NO_SLAB. */
+    private int slabOf(long address) {
         for (int i = slabCount - 1; i >= 0; i--) {
-            long offset = address - slabStart[i];
-            if (offset >= 0 && address < slabEnd[i]) {
-                return slabFirstBlock[i] + (int) (offset / BLOCK_BYTES);
+            if (address >= slabStart[i] && address < slabEnd[i]) {
+                return i;
             }
         }
-        return NO_CLASS;
+        return NO_SLAB;
     }
 
     private MemorySegment allocateFromParent(long byteSize, long byteAlignment) {
+        Alignment.check(byteSize, byteAlignment);
         MemorySegment segment = parent.allocate(byteSize, byteAlignment);
         parentLiveBytes += byteSize;
         counters.reserved(byteSize);
@@ -217,6 +257,8 @@ final class PoolAllocator implements MemoryAllocator {
             slabs[i] = null;
         }
         slabCount = 0;
+        hotBlockStart = NO_BLOCK;
+        hotSlotSize = 0;
         Arrays.fill(freeHead, NONE);
         Arrays.fill(bumpNext, NONE);
         Arrays.fill(bumpEnd, NONE);

@@ -163,6 +163,35 @@ class FrameAllocatorTest {
         assertThat(frame.metrics().liveBlocks()).isEqualTo(1);
     }
 
+    /** The cursor counts a frame's blocks in 23 bits; more blocks than that move out of it. */
+    @Test
+    void a_frame_with_more_blocks_than_the_cursor_holds_keeps_exact_metrics() {
+        int blocks = (1 << 23) + 10;
+        for (int i = 0; i < blocks; i++) {
+            frame.allocateOffset(0, 1);
+        }
+        long offset = frame.allocateOffset(16, 8);
+        frame.allocate(8, 8);
+        assertThat(offset).isZero();
+        assertThat(frame.used()).isEqualTo(24);
+        assertThat(frame.metrics().liveBlocks()).isEqualTo(blocks + 2);
+        assertThat(frame.metrics().liveBytes()).isEqualTo(24);
+        frame.reset();
+        assertThat(frame.metrics().allocationCount()).isEqualTo(blocks + 2);
+        assertThat(frame.metrics().liveBlocks()).isZero();
+    }
+
+    @Test
+    void a_request_larger_than_any_arena_fails_without_touching_the_frame() {
+        frame.allocateOffset(8, 8);
+        assertThatThrownBy(() -> frame.allocateOffset(Long.MAX_VALUE - 4, 8)).isInstanceOf(OutOfMemoryError.class)
+                .hasMessageContaining("frame");
+        assertThat(frame.used()).isEqualTo(8);
+        assertThat(frame.metrics().liveBlocks()).isEqualTo(1);
+        assertThatThrownBy(() -> Allocators.frame(base, BumpFrameAllocator.MAX_CAPACITY + 64))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void an_initial_capacity_below_64_bytes_is_rejected() {
         assertThatThrownBy(() -> Allocators.frame(base, 10))

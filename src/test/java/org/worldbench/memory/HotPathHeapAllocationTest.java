@@ -55,6 +55,11 @@ class HotPathHeapAllocationTest {
     }
 
     @Test
+    void pool_frees_that_look_up_their_block_allocate_nothing_once_compiled() throws Exception {
+        assertThat(heapBytesPerRoundInFreshJvm("pool-across-blocks")).isZero();
+    }
+
+    @Test
     void free_list_allocate_and_free_allocate_nothing_once_compiled() throws Exception {
         assertThat(heapBytesPerRoundInFreshJvm("free-list")).isZero();
     }

@@ -28,6 +28,7 @@ final class HotPathProbe {
             LongSupplier work = switch (args[0]) {
                 case "frame-segment" -> () -> frameSegmentSteps(manager.getFrameAllocator(), OPERATIONS);
                 case "pool" -> () -> poolChurn(manager.getPoolAllocator(), OPERATIONS);
+                case "pool-across-blocks" -> () -> poolChurnAcrossBlocks(manager.getPoolAllocator(), OPERATIONS);
                 case "free-list" -> () -> freeListChurn(manager.getFreeListAllocator(), OPERATIONS);
                 default -> throw new IllegalArgumentException("unknown path: " + args[0]);
             };
@@ -55,6 +56,21 @@ final class HotPathProbe {
             block.set(JAVA_DOUBLE, 8, i);
             checksum += block.address();
             pool.deallocate(block);
+        }
+        return checksum;
+    }
+
+    /** Two classes in two blocks, freed in turn: no free goes to the block of the free before it. */
+    static long poolChurnAcrossBlocks(MemoryAllocator pool, int operations) {
+        long checksum = 0;
+        for (int i = 0; i < operations; i++) {
+            MemorySegment small = pool.allocate(64, 8);
+            MemorySegment large = pool.allocate(200, 8);
+            small.set(JAVA_DOUBLE, 8, i);
+            large.set(JAVA_DOUBLE, 8, i);
+            checksum += small.address() + large.address();
+            pool.deallocate(small);
+            pool.deallocate(large);
         }
         return checksum;
     }

@@ -1,6 +1,7 @@
 package org.worldbench.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +38,44 @@ class PoolAllocatorTest {
         pool.allocate(64, 8);
         pool.deallocate(a);
         assertThat(pool.allocate(60, 4).address()).as("same class, LIFO").isEqualTo(a.address());
+    }
+
+    @Test
+    void frees_alternating_between_blocks_of_different_classes_go_to_their_own_classes() {
+        MemorySegment small = pool.allocate(64, 8);
+        MemorySegment large = pool.allocate(200, 8);
+        MemorySegment small2 = pool.allocate(64, 8);
+        pool.deallocate(small);   // looks up the 64-byte block, remembers it
+        pool.deallocate(large);   // another block: looks it up
+        pool.deallocate(small2);  // back to the first block
+        assertThat(pool.allocate(64, 8).address()).as("LIFO in the 64-byte class").isEqualTo(small2.address());
+        assertThat(pool.allocate(64, 8).address()).isEqualTo(small.address());
+        assertThat(pool.allocate(200, 8).address()).as("the 200-byte class kept its slot").isEqualTo(large.address());
+        assertThat(pool.metrics().liveBlocks()).isEqualTo(3);
+        assertThat(pool.metrics().liveBytes()).isEqualTo(64 + 64 + 200);
+    }
+
+    @Test
+    void a_size_larger_than_the_slot_is_rejected_even_in_the_block_of_the_last_free() {
+        MemorySegment first = pool.allocate(64, 8);
+        MemorySegment second = pool.allocate(64, 8);
+        pool.deallocate(first); // the 64-byte block is now the remembered one
+        assertThatThrownBy(() -> pool.deallocate(second.reinterpret(72)))
+                .isInstanceOfSatisfying(MemoryMisuseException.class,
+                        e -> assertThat(e.kind()).isEqualTo(MemoryMisuseException.Kind.SIZE_MISMATCH));
+        pool.deallocate(second);
+        assertThat(pool.metrics().liveBlocks()).isZero();
+    }
+
+    @Test
+    void a_small_block_the_parent_served_goes_back_to_the_parent_after_a_free_into_a_pool_block() {
+        MemorySegment pooled = pool.allocate(8, 8);
+        MemorySegment fromParent = pool.allocate(8, 2048);
+        pool.deallocate(pooled);
+        long parentBlocks = freeList.metrics().liveBlocks();
+        pool.deallocate(fromParent);
+        assertThat(freeList.metrics().liveBlocks()).isEqualTo(parentBlocks - 1);
+        assertThat(pool.parentLiveBytes()).isZero();
     }
 
     @Test
