@@ -40,18 +40,12 @@ final class BoxedLcp {
 
     /** Copies every array of {@code from} (same n) into this problem's blocks. */
     void copyFrom(Workspace ws, BoxedLcp from) {
-        copy(ws, from.a, a, n * n);
-        copy(ws, from.x, x, n);
-        copy(ws, from.b, b, n);
-        copy(ws, from.lo, lo, n);
-        copy(ws, from.hi, hi, n);
-        copy(ws, from.findex, findex, n);
-    }
-
-    private static void copy(Workspace ws, long src, long dst, int count) {
-        for (int k = 0; k < count; k++) {
-            ws.set(dst + k, ws.get(src + k));
-        }
+        ws.copy(from.a, a, n * n);
+        ws.copy(from.x, x, n);
+        ws.copy(from.b, b, n);
+        ws.copy(from.lo, lo, n);
+        ws.copy(from.hi, hi, n);
+        ws.copy(from.findex, findex, n);
     }
 
     double a(Workspace ws, int i, int j) {

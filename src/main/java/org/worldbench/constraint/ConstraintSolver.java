@@ -7,10 +7,8 @@ import java.util.Map;
 
 import org.worldbench.collision.CollisionWorld;
 import org.worldbench.dynamics.BodyNode;
-import org.worldbench.dynamics.ForwardDynamics;
 import org.worldbench.dynamics.Jacobians;
 import org.worldbench.dynamics.JointType;
-import org.worldbench.dynamics.MassMatrix;
 import org.worldbench.dynamics.Skeleton;
 import org.worldbench.memory.Allocators;
 import org.worldbench.memory.FrameAllocator;
@@ -21,10 +19,12 @@ import org.worldbench.memory.MemoryAllocator;
  * {@code BoxedLcpConstraintSolver}: collision detection, one contact constraint per contact (a
  * normal row and two friction rows) and joint-limit constraints (where enabled), grouping into independent islands of skeletons, one boxed LCP
  * per island (Dantzig, projected Gauss–Seidel when Dantzig fails or returns non-finite values), and
- * the impulses applied through impulse-based forward dynamics (dq += M⁻¹·Jᵀ·λ).
+ * the impulses applied as dq += M⁻¹·Jᵀ·λ (see {@link DelassusAssembler}).
  *
- * <p>Memory: every per-step array (contacts, Jacobian rows, LCP matrices, island lists) lives in a
- * {@link Workspace}. Three ways to get one:
+ * <p>Memory: every per-step array (contacts, LCP matrices and their backup, island lists, impulses)
+ * lives in a {@link Workspace}; one island's Jacobian rows, mass-matrix factors and Delassus matrix
+ * are solver scratch in reused Java arrays (read O(rows²) times, so kept out of bounds-checked
+ * segment reads), as are Dantzig's arrays. Three ways to get a workspace:
  * <ul>
  *   <li>{@link #ConstraintSolver()}: standalone; creates its own default {@link FrameAllocator} on the
  *       first {@link #solve}, resets it at the start of each solve, closes it in {@link #close()};</li>
@@ -60,8 +60,10 @@ public final class ConstraintSolver implements AutoCloseable {
     private boolean shapesDirty;
     /** World Jacobian scratch of one body: 6 × max dofs. */
     private double[] jacobian = new double[6];
-    /** One column's velocity change Δdq (max dofs), see {@link #addColumn}. */
-    private double[] columnDelta = new double[1];
+    /** The island's Delassus matrix and impulse application (solver scratch). */
+    private final DelassusAssembler delassus = new DelassusAssembler();
+    /** The island's LCP solution, copied out of the workspace once (rows). */
+    private double[] solution = new double[0];
 
     /** Skeletons whose revolute and prismatic joint limits are enforced (DART: off by default). */
     private final Map<Skeleton, Boolean> limitsEnforced = new IdentityHashMap<>();
@@ -184,32 +186,39 @@ public final class ConstraintSolver implements AutoCloseable {
         int lk = end - start - mk;
         int rows = 3 * mk + lk;
         lcp.allocate(w, rows);
-        // per row: direction (3); per contact: Jacobian row addresses for A and B
-        long dirs = w.alloc(3 * rows);
-        long jac = w.alloc(2 * mk);
+        delassus.begin(rows, skeletons.size());
         for (int t = 0; t < mk; t++) {
             int c = w.getInt(isl.order + start + t);
-            buildContactRows(w, c, t, dirs, jac, dt);
+            buildContactRows(w, c, t, dt);
         }
-        long responses = lk == 0 ? 0 : w.alloc(lk);
         for (int j = 0; j < lk; j++) {
-            buildLimitRow(w, w.getInt(isl.order + start + mk + j) - lastContactCount, 3 * mk + j, responses + j, dt);
+            buildLimitRow(w, w.getInt(isl.order + start + mk + j) - lastContactCount, 3 * mk + j, dt);
         }
-        fillDelassus(w, isl, start, mk, lk, dirs, jac, responses);
+        delassus.assemble(skeletons);
+        double[] a = delassus.matrix();
         for (int r = 0; r < rows; r++) {
-            long d = lcp.a + (long) r * rows + r;
+            int d = r * rows + r;
             double cfm = r < 3 * mk ? ContactParameters.CONSTRAINT_FORCE_MIXING : JOINT_LIMIT_CFM;
-            w.set(d, w.get(d) + w.get(d) * cfm);
+            a[d] += a[d] * cfm;
         }
+        w.copyIn(a, 0, lcp.a, rows * rows);
         solveLcp(w);
-        applyImpulses(w, isl, island, start, mk, dirs);
-        for (int j = 0; j < lk; j++) {
-            applyLimitImpulse(w, w.getInt(isl.order + start + mk + j) - lastContactCount, w.get(lcp.x + 3 * mk + j),
-                    (long) w.get(responses + j));
+        if (solution.length < rows) {
+            solution = new double[Math.max(rows, 2 * solution.length)];
         }
+        w.copyOut(lcp.x, solution, 0, rows);
+        for (int t = 0; t < mk; t++) {
+            int c = w.getInt(isl.order + start + t);
+            w.copyIn(solution, 3 * t, impulses + 3L * c, 3);
+        }
+        delassus.applyImpulses(skeletons, solution);
     }
 
-    private void buildContactRows(Workspace w, int c, int t, long dirs, long jac, double dt) {
+    /**
+     * Contact c as island rows 3t (normal), 3t+1 and 3t+2 (friction): b, bounds and findex in the LCP,
+     * one Jacobian entry per row and mobile side in the Delassus assembler.
+     */
+    private void buildContactRows(Workspace w, int c, int t, double dt) {
         double px = contacts.get(c, 0), py = contacts.get(c, 1), pz = contacts.get(c, 2);
         double nx = contacts.get(c, 3), ny = contacts.get(c, 4), nz = contacts.get(c, 5);
         double depth = contacts.get(c, 6);
@@ -232,16 +241,6 @@ public final class ConstraintSolver implements AutoCloseable {
         ty *= inv;
         tz *= inv;
         double sx = ny * tz - nz * ty, sy = nz * tx - nx * tz, sz = nx * ty - ny * tx;
-        long d = dirs + 9L * t;
-        w.set(d, nx);
-        w.set(d + 1, ny);
-        w.set(d + 2, nz);
-        w.set(d + 3, tx);
-        w.set(d + 4, ty);
-        w.set(d + 5, tz);
-        w.set(d + 6, sx);
-        w.set(d + 7, sy);
-        w.set(d + 8, sz);
 
         int r0 = 3 * t;
         double relNormal = 0;
@@ -250,16 +249,20 @@ public final class ConstraintSolver implements AutoCloseable {
             Skeleton s = collision.skeletonOf(shape);
             int dofs = s.dofCount();
             if (dofs == 0) {
-                w.set(jac + 2L * t + side, -1);
                 continue;
             }
-            long g = w.alloc(3 * dofs);
-            w.set(jac + 2L * t + side, g);
-            pointJacobianRows(w, s, collision.bodyOf(shape), px, py, pz, side == 0 ? 1.0 : -1.0, d, g, dofs);
+            int skeleton = shapeSkeleton[shape];
+            int g0 = delassus.addEntry(r0, skeleton, dofs);
+            int g1 = delassus.addEntry(r0 + 1, skeleton, dofs);
+            int g2 = delassus.addEntry(r0 + 2, skeleton, dofs);
+            double[] g = delassus.values();
+            pointJacobianRows(s, collision.bodyOf(shape), px, py, pz, side == 0 ? 1.0 : -1.0,
+                    nx, ny, nz, tx, ty, tz, sx, sy, sz, g, g0, g1, g2, dofs);
             for (int k = 0; k < 3; k++) {
+                int gk = k == 0 ? g0 : k == 1 ? g1 : g2;
                 double v = 0;
                 for (int q = 0; q < dofs; q++) {
-                    v += w.get(g + (long) k * dofs + q) * s.velocity(q);
+                    v += g[gk + q] * s.velocity(q);
                 }
                 w.add(lcp.b + r0 + k, -v);
                 if (k == 0) {
@@ -293,146 +296,29 @@ public final class ConstraintSolver implements AutoCloseable {
     }
 
     /**
-     * g_k = sign·d_kᵀ·(J_v + J_ω × (p − o)) for the three directions d_k: the rows mapping the
-     * skeleton's dq to the velocity of the body point p along ±d_k.
+     * g_k = sign·d_kᵀ·(J_v + J_ω × (p − o)) for the normal n and friction directions t and s: the
+     * rows mapping the skeleton's dq to the velocity of the body point p along ±d_k, written to
+     * g[g0..], g[g1..] and g[g2..].
      */
-    private void pointJacobianRows(Workspace w, Skeleton s, int body, double px, double py, double pz,
-                                   double sign, long dirs, long g, int dofs) {
+    private void pointJacobianRows(Skeleton s, int body, double px, double py, double pz, double sign,
+                                   double nx, double ny, double nz, double tx, double ty, double tz,
+                                   double sx, double sy, double sz, double[] g, int g0, int g1, int g2, int dofs) {
         Jacobians.world(s, body, jacobian);
         double rx = px - s.worldTransformEntry(body, 9);
         double ry = py - s.worldTransformEntry(body, 10);
         double rz = pz - s.worldTransformEntry(body, 11);
-        for (int k = 0; k < 3; k++) {
-            double dx = sign * w.get(dirs + 3 * k), dy = sign * w.get(dirs + 3 * k + 1), dz = sign * w.get(dirs + 3 * k + 2);
-            // ω·(r × d) + v·d
-            double cx = ry * dz - rz * dy, cy = rz * dx - rx * dz, cz = rx * dy - ry * dx;
-            for (int q = 0; q < dofs; q++) {
-                double v = jacobian[q] * cx + jacobian[dofs + q] * cy + jacobian[2 * dofs + q] * cz
-                        + jacobian[3 * dofs + q] * dx + jacobian[4 * dofs + q] * dy + jacobian[5 * dofs + q] * dz;
-                w.set(g + (long) k * dofs + q, v);
-            }
-        }
+        jacobianRow(sign * nx, sign * ny, sign * nz, rx, ry, rz, g, g0, dofs);
+        jacobianRow(sign * tx, sign * ty, sign * tz, rx, ry, rz, g, g1, dofs);
+        jacobianRow(sign * sx, sign * sy, sign * sz, rx, ry, rz, g, g2, dofs);
     }
 
-    /**
-     * A = J·M⁻¹·Jᵀ column by column: column r is the velocity change Δdq = M⁻¹·g_rᵀ of a unit impulse
-     * along row r on each mobile body of the contact, read by every row of the island on that
-     * skeleton. DART gets Δdq by one impulse forward dynamics (an articulated-body pass) per column;
-     * here each skeleton's mass matrix is factored once per island (M = L·Lᵀ) and each column costs
-     * two triangular solves with the stored Jacobian row g_r. Same quantity, different rounding; the
-     * articulated passes were a quarter of a 50-cube step.
-     */
-    private void fillDelassus(Workspace w, Islands isl, int start, int mk, int lk, long dirs, long jac,
-                              long responses) {
-        fillLimitColumns(w, isl, start, mk, lk, jac, responses);
-        // per skeleton number: address + 1 of its mass matrix factor (0: not factored yet)
-        long factors = w.alloc(skeletons.size());
-        double[] delta = columnDelta;
-        for (int t = 0; t < mk; t++) {
-            int c = w.getInt(isl.order + start + t);
-            for (int side = 0; side < 2; side++) {
-                long g = (long) w.get(jac + 2L * t + side);
-                if (g < 0) {
-                    continue;
-                }
-                int shape = (int) contacts.get(c, 7 + side);
-                int skeleton = shapeSkeleton[shape];
-                Skeleton s = skeletons.get(skeleton);
-                int dofs = s.dofCount();
-                long l = (long) w.get(factors + skeleton) - 1;
-                if (l < 0) {
-                    l = factorMassMatrix(w, s);
-                    w.set(factors + skeleton, l + 1);
-                }
-                for (int k = 0; k < 3; k++) {
-                    for (int q = 0; q < dofs; q++) {
-                        delta[q] = w.get(g + (long) k * dofs + q);
-                    }
-                    solveFactored(w, l, dofs, delta);
-                    addColumn(w, isl, start, mk, lk, jac, s, 3 * t + k, delta);
-                }
-            }
-        }
-    }
-
-    /** The Cholesky factor L (row-major n × n in the workspace) of {@code s}'s mass matrix M = L·Lᵀ. */
-    private static long factorMassMatrix(Workspace w, Skeleton s) {
-        int n = s.dofCount();
-        MassMatrix.compute(s);
-        long l = w.alloc(n * n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
-                double v = s.massMatrix(i, j);
-                for (int k = 0; k < j; k++) {
-                    v -= w.get(l + (long) i * n + k) * w.get(l + (long) j * n + k);
-                }
-                w.set(l + (long) i * n + j, i == j ? Math.sqrt(v) : v / w.get(l + (long) j * n + j));
-            }
-        }
-        return l;
-    }
-
-    /** x ← M⁻¹·x by the factor at {@code l} (forward then backward substitution). */
-    private static void solveFactored(Workspace w, long l, int n, double[] x) {
-        for (int i = 0; i < n; i++) {
-            double v = x[i];
-            for (int k = 0; k < i; k++) {
-                v -= w.get(l + (long) i * n + k) * x[k];
-            }
-            x[i] = v / w.get(l + (long) i * n + i);
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            double v = x[i];
-            for (int k = i + 1; k < n; k++) {
-                v -= w.get(l + (long) k * n + i) * x[k];
-            }
-            x[i] = v / w.get(l + (long) i * n + i);
-        }
-    }
-
-    /** Columns of the limit rows: the response sign·M⁻¹·e_dof, read by every row of the island on that skeleton. */
-    private void fillLimitColumns(Workspace w, Islands isl, int start, int mk, int lk, long jac, long responses) {
-        for (int r = 0; r < lk; r++) {
-            int item = w.getInt(isl.order + start + mk + r) - lastContactCount;
-            Skeleton s = skeletons.get(limitSkeleton(item));
-            long response = (long) w.get(responses + r);
-            for (int q = 0; q < s.dofCount(); q++) {
-                columnDelta[q] = w.get(response + q);
-            }
-            addColumn(w, isl, start, mk, lk, jac, s, 3 * mk + r, columnDelta);
-        }
-    }
-
-    /**
-     * Adds to column {@code col} of A the velocity change Δdq of skeleton {@code s} as every row of the
-     * island on {@code s} sees it: g·Δdq for contact rows, sign·Δdq_dof for limit rows. Δdq is
-     * {@code delta[0..dofs)}.
-     */
-    private void addColumn(Workspace w, Islands isl, int start, int mk, int lk, long jac, Skeleton s, int col,
-                           double[] delta) {
-        int rows = 3 * mk + lk;
-        int dofs = s.dofCount();
-        for (int u = 0; u < mk; u++) {
-            int cu = w.getInt(isl.order + start + u);
-            for (int su = 0; su < 2; su++) {
-                long g = (long) w.get(jac + 2L * u + su);
-                if (g < 0 || collision.skeletonOf((int) contacts.get(cu, 7 + su)) != s) {
-                    continue;
-                }
-                for (int l = 0; l < 3; l++) {
-                    double v = 0;
-                    for (int q = 0; q < dofs; q++) {
-                        v += w.get(g + (long) l * dofs + q) * delta[q];
-                    }
-                    w.add(lcp.a + (long) (3 * u + l) * rows + col, v);
-                }
-            }
-        }
-        for (int j = 0; j < lk; j++) {
-            int item = w.getInt(isl.order + start + mk + j) - lastContactCount;
-            if (skeletons.get(limitSkeleton(item)) == s) {
-                w.add(lcp.a + (long) (3 * mk + j) * rows + col, limitSign(item) * delta[limitDof(item)]);
-            }
+    /** g[at..at+dofs) = ω·(r × d) + v·d per dof, from the body's world Jacobian in {@link #jacobian}. */
+    private void jacobianRow(double dx, double dy, double dz, double rx, double ry, double rz, double[] g, int at,
+                             int dofs) {
+        double cx = ry * dz - rz * dy, cy = rz * dx - rx * dz, cz = rx * dy - ry * dx;
+        for (int q = 0; q < dofs; q++) {
+            g[at + q] = jacobian[q] * cx + jacobian[dofs + q] * cy + jacobian[2 * dofs + q] * cz
+                    + jacobian[3 * dofs + q] * dx + jacobian[4 * dofs + q] * dy + jacobian[5 * dofs + q] * dz;
         }
     }
 
@@ -464,50 +350,6 @@ public final class ConstraintSolver implements AutoCloseable {
             }
         }
         return true;
-    }
-
-    /** Sums λ·direction per body, then one impulse forward dynamics per skeleton: dq += M⁻¹·Jᵀ·λ. */
-    private void applyImpulses(Workspace w, Islands isl, int island, int start, int mk, long dirs) {
-        for (int i = 0; i < skeletons.size(); i++) {
-            if (w.getInt(isl.skeletonIsland + i) == island) {
-                skeletons.get(i).clearConstraintImpulses();
-            }
-        }
-        for (int t = 0; t < mk; t++) {
-            int c = w.getInt(isl.order + start + t);
-            double px = contacts.get(c, 0), py = contacts.get(c, 1), pz = contacts.get(c, 2);
-            for (int k = 0; k < 3; k++) {
-                w.set(impulses + 3L * c + k, w.get(lcp.x + 3 * t + k));
-            }
-            for (int side = 0; side < 2; side++) {
-                int shape = (int) contacts.get(c, 7 + side);
-                Skeleton s = collision.skeletonOf(shape);
-                if (s.dofCount() == 0) {
-                    continue;
-                }
-                double sign = side == 0 ? 1.0 : -1.0;
-                double jx = 0, jy = 0, jz = 0;
-                for (int k = 0; k < 3; k++) {
-                    double lambda = sign * w.get(lcp.x + 3 * t + k);
-                    long d = dirs + 9L * t + 3 * k;
-                    jx += lambda * w.get(d);
-                    jy += lambda * w.get(d + 1);
-                    jz += lambda * w.get(d + 2);
-                }
-                s.addConstraintImpulse(collision.bodyOf(shape), jx, jy, jz, px, py, pz);
-            }
-        }
-        for (int i = 0; i < skeletons.size(); i++) {
-            if (w.getInt(isl.skeletonIsland + i) != island) {
-                continue;
-            }
-            Skeleton s = skeletons.get(i);
-            ForwardDynamics.impulse(s);
-            for (int q = 0; q < s.dofCount(); q++) {
-                s.setVelocity(q, s.velocity(q) + s.velocityChange(q));
-            }
-            s.clearConstraintImpulses();
-        }
     }
 
     // ------------------------------------------------------------------ joint limits
@@ -569,12 +411,10 @@ public final class ConstraintSolver implements AutoCloseable {
         return ws.get(limitRows + 4L * item + 2);
     }
 
-    /**
-     * Row r for limit item: velocity sign·dq_dof ≥ target; the response sign·M⁻¹·e_dof (solved with a
-     * Cholesky factor of the skeleton's mass matrix, in the workspace) goes to {@code responseSlot}.
-     */
-    private void buildLimitRow(Workspace w, int item, int r, long responseSlot, double dt) {
-        Skeleton s = skeletons.get(limitSkeleton(item));
+    /** Row r for limit item: velocity sign·dq_dof ≥ target; its Jacobian is sign·e_dof on the skeleton. */
+    private void buildLimitRow(Workspace w, int item, int r, double dt) {
+        int skeleton = limitSkeleton(item);
+        Skeleton s = skeletons.get(skeleton);
         int dof = limitDof(item);
         double sign = limitSign(item);
         double violation = ws.get(limitRows + 4L * item + 3) - JOINT_LIMIT_ERROR_ALLOWANCE;
@@ -582,32 +422,8 @@ public final class ConstraintSolver implements AutoCloseable {
         w.set(lcp.b + r, -sign * s.velocity(dof) + target);
         w.set(lcp.lo + r, 0);
         w.set(lcp.hi + r, Double.POSITIVE_INFINITY);
-        int n = s.dofCount();
-        long l = factorMassMatrix(w, s);
-        long x = w.alloc(n);
-        w.set(responseSlot, x);
-        for (int i = 0; i < n; i++) {
-            double v = i == dof ? sign : 0;
-            for (int k = 0; k < i; k++) {
-                v -= w.get(l + (long) i * n + k) * w.get(x + k);
-            }
-            w.set(x + i, v / w.get(l + (long) i * n + i));
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            double v = w.get(x + i);
-            for (int k = i + 1; k < n; k++) {
-                v -= w.get(l + (long) k * n + i) * w.get(x + k);
-            }
-            w.set(x + i, v / w.get(l + (long) i * n + i));
-        }
-    }
-
-    /** dq += λ·sign·M⁻¹·e_dof. */
-    private void applyLimitImpulse(Workspace w, int item, double lambda, long response) {
-        Skeleton s = skeletons.get(limitSkeleton(item));
-        for (int q = 0; q < s.dofCount(); q++) {
-            s.setVelocity(q, s.velocity(q) + lambda * w.get(response + q));
-        }
+        int g = delassus.addEntry(r, skeleton, s.dofCount());
+        delassus.values()[g + dof] = sign;
     }
 
     // ------------------------------------------------------------------ bookkeeping
@@ -623,7 +439,6 @@ public final class ConstraintSolver implements AutoCloseable {
             maxDofs = Math.max(maxDofs, s.dofCount());
         }
         jacobian = new double[6 * maxDofs];
-        columnDelta = new double[maxDofs];
         lowerLimits = new double[skeletons.size()][];
         upperLimits = new double[skeletons.size()][];
         for (int i = 0; i < skeletons.size(); i++) {

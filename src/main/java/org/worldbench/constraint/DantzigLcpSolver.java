@@ -13,9 +13,12 @@ package org.worldbench.constraint;
  * bound (it leaves for N). As in ODE, a non-positive step is a failure, which sends the caller to
  * the fallback solver.
  *
- * <p>What differs from ODE: A_CC is factored as a Cholesky L·Lᵀ that is extended by one row when an
- * index joins C (O(|C|²)) and refactored from scratch when one leaves, where ODE updates an LDLᵀ
- * factor in place; the pivoting decisions are the same.
+ * <p>What differs from ODE: A_CC is factored as a Cholesky L·Lᵀ (A must be symmetric, as a
+ * Delassus matrix is) that is extended by one row when an index joins C and recomputed from the
+ * leaving index's position on when one leaves, where ODE updates an LDLᵀ factor in place; the
+ * pivoting decisions are the same. As in ODE, the common join (row i itself, right after its
+ * direction was solved) reuses the forward solve L⁻¹·A_Ci of that direction as the new factor row,
+ * so it costs O(|C|) instead of a third triangular solve.
  *
  * <p>Memory: the pivoting loops read A and the factor O(n³) times, so the problem is copied into
  * plain {@code double[]} scratch owned by this solver (grown on demand, reused every solve, so a
@@ -32,6 +35,8 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
 
     /** Pivots allowed per row before giving up (ODE has no cap; this guards against cycling). */
     private static final int MAX_PIVOTS_PER_ROW = 64;
+
+    private static final int NO_REFACTOR = Integer.MAX_VALUE;
 
     private int n;
     /** The problem's copy: A row-major n × n, x, b, lo, hi, findex (−1: none). */
@@ -52,30 +57,34 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
     private double[] chol = new double[0];
     private double[] p = new double[0];
     private double[] q = new double[0];
-    private boolean needsRefactor;
+    /**
+     * y = L⁻¹·A_Ci from the last {@link #directionInC}: exactly the row the factor gets when i joins
+     * C right after (ODE's {@code ell}, reused by its {@code transfer_i_to_C}), so that common case
+     * costs O(|C|) instead of another triangular solve.
+     */
+    private double[] ell = new double[0];
+    /** First factor row to recompute after a removal from C ({@link #NO_REFACTOR}: none). */
+    private int refactorFrom = NO_REFACTOR;
 
     @Override
     public boolean solve(Workspace ws, BoxedLcp problem) {
         n = problem.n;
         ensureCapacity(n);
-        for (int k = 0; k < n * n; k++) {
-            a[k] = ws.get(problem.a + k);
-        }
+        ws.copyOut(problem.a, a, 0, n * n);
+        ws.copyOut(problem.b, b, 0, n);
+        ws.copyOut(problem.lo, lo, 0, n);
+        ws.copyOut(problem.hi, hi, 0, n);
+        ws.copyOut(problem.findex, p, 0, n);
         for (int i = 0; i < n; i++) {
-            b[i] = ws.get(problem.b + i);
-            lo[i] = ws.get(problem.lo + i);
-            hi[i] = ws.get(problem.hi + i);
-            findex[i] = ws.getInt(problem.findex + i);
+            findex[i] = (int) p[i];
             x[i] = 0;
             state[i] = UNPROCESSED;
             w[i] = 0;
         }
         boolean solved = solveCopy();
-        for (int i = 0; i < n; i++) {
-            ws.set(problem.x + i, x[i]);
-            ws.set(problem.lo + i, lo[i]);
-            ws.set(problem.hi + i, hi[i]);
-        }
+        ws.copyIn(x, 0, problem.x, n);
+        ws.copyIn(lo, 0, problem.lo, n);
+        ws.copyIn(hi, 0, problem.hi, n);
         return solved;
     }
 
@@ -93,6 +102,7 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
         w = new double[m];
         p = new double[m];
         q = new double[m];
+        ell = new double[m];
         findex = new int[m];
         state = new int[m];
         order = new int[m];
@@ -101,7 +111,7 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
 
     private boolean solveCopy() {
         cCount = 0;
-        needsRefactor = false;
+        refactorFrom = NO_REFACTOR;
         int k = 0;
         for (int i = 0; i < n; i++) {
             if (findex[i] < 0) {
@@ -230,7 +240,7 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
             switch (cmd) {
                 case 1 -> {
                     w[i] = 0;
-                    return addToC(i);
+                    return addToCFromDirection(i);
                 }
                 case 2 -> {
                     x[i] = loI;
@@ -264,31 +274,58 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
         return false;
     }
 
-    /** p_C = −dir·A_CC⁻¹·A_Ci (by the Cholesky factor). */
+    /**
+     * p_C = −dir·A_CC⁻¹·A_Ci by the Cholesky factor: y = L⁻¹·A_Ci (kept in {@link #ell}), then
+     * Lᵀ·z = y by rows of L (each row read contiguously, an axpy the JIT vectorises, instead of
+     * walking a column of the row-major factor).
+     */
     private void directionInC(int i, double dir) {
-        for (int c = 0; c < cCount; c++) {
-            p[c] = a[cIndex[c] * n + i];
+        final int cc = cCount;
+        // A_Ci read as row i (A is symmetric): one cache-friendly row instead of a column
+        int row = i * n;
+        for (int c = 0; c < cc; c++) {
+            ell[c] = a[row + cIndex[c]];
         }
-        // forward: L·y = r
-        for (int r = 0; r < cCount; r++) {
-            double v = p[r];
+        forwardSolve(ell, 0, cc);
+        System.arraycopy(ell, 0, p, 0, cc);
+        for (int r = cc - 1; r >= 0; r--) {
             int lr = r * n;
+            double zr = p[r] / chol[lr + r];
+            p[r] = zr;
             for (int c = 0; c < r; c++) {
-                v -= chol[lr + c] * p[c];
+                p[c] -= chol[lr + c] * zr;
             }
-            p[r] = v / chol[lr + r];
         }
-        // backward: Lᵀ·z = y
-        for (int r = cCount - 1; r >= 0; r--) {
-            double v = p[r];
-            for (int c = r + 1; c < cCount; c++) {
-                v -= chol[c * n + r] * p[c];
-            }
-            p[r] = v / chol[r * n + r];
-        }
-        for (int c = 0; c < cCount; c++) {
+        for (int c = 0; c < cc; c++) {
             p[c] = -dir * p[c];
         }
+    }
+
+    /** v[from..from+count) ← L⁻¹·v by forward substitution with the first {@code count} rows of the factor. */
+    private void forwardSolve(double[] v, int from, int count) {
+        for (int r = 0; r < count; r++) {
+            int lr = r * n;
+            v[from + r] = (v[from + r] - dot(chol, lr, v, from, r)) / chol[lr + r];
+        }
+    }
+
+    /**
+     * Σ u[uFrom+k]·v[vFrom+k] over k &lt; count, in four interleaved partial sums: one running sum is
+     * bound by the latency of each addition; four keep the floating-point unit busy.
+     */
+    private static double dot(double[] u, int uFrom, double[] v, int vFrom, int count) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int k = 0;
+        for (; k + 3 < count; k += 4) {
+            s0 += u[uFrom + k] * v[vFrom + k];
+            s1 += u[uFrom + k + 1] * v[vFrom + k + 1];
+            s2 += u[uFrom + k + 2] * v[vFrom + k + 2];
+            s3 += u[uFrom + k + 3] * v[vFrom + k + 3];
+        }
+        for (; k < count; k++) {
+            s0 += u[uFrom + k] * v[vFrom + k];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Σ_c A(j, C_c)·p_c. */
@@ -309,25 +346,44 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
         return factorRow(cCount - 1);
     }
 
+    /**
+     * {@link #addToC} right after {@link #directionInC}{@code (i, …)} with C unchanged: the new factor
+     * row is the {@link #ell} already solved (the same arithmetic as {@link #factorRow}, so the same
+     * bits), leaving only its diagonal.
+     */
+    private boolean addToCFromDirection(int i) {
+        int r = cCount;
+        int lr = r * n;
+        System.arraycopy(ell, 0, chol, lr, r);
+        cIndex[r] = i;
+        state[i] = IN_C;
+        cCount++;
+        return finishRow(r, i);
+    }
+
+    /**
+     * Removes j from C. Factor rows before j's position depend only on the indices before it, which
+     * keep their order, so only the rows from that position on are recomputed ({@link #factorC}),
+     * with the same bits a full refactorisation would give.
+     */
     private void removeFromC(int j, int newState) {
         int kept = 0;
         for (int c = 0; c < cCount; c++) {
             int idx = cIndex[c];
             if (idx != j) {
                 cIndex[kept++] = idx;
+            } else {
+                refactorFrom = Math.min(refactorFrom, c);
             }
         }
         cCount = kept;
         state[j] = newState;
-        needsRefactor = true;
     }
 
     private boolean factorC() {
-        if (!needsRefactor) {
-            return true;
-        }
-        needsRefactor = false;
-        for (int r = 0; r < cCount; r++) {
+        int from = refactorFrom;
+        refactorFrom = NO_REFACTOR;
+        for (int r = from; r < cCount; r++) {
             if (!factorRow(r)) {
                 return false;
             }
@@ -339,19 +395,18 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
     private boolean factorRow(int r) {
         int ir = cIndex[r];
         int lr = r * n;
+        int row = ir * n;
         for (int c = 0; c < r; c++) {
-            double v = a[ir * n + cIndex[c]];
-            int lc = c * n;
-            for (int k = 0; k < c; k++) {
-                v -= chol[lr + k] * chol[lc + k];
-            }
-            chol[lr + c] = v / chol[lc + c];
+            chol[lr + c] = a[row + cIndex[c]];
         }
-        double d = a[ir * n + ir];
-        for (int k = 0; k < r; k++) {
-            double l = chol[lr + k];
-            d -= l * l;
-        }
+        forwardSolve(chol, lr, r);
+        return finishRow(r, ir);
+    }
+
+    /** The diagonal of factor row r (row ir of A) once its off-diagonal part is in place. */
+    private boolean finishRow(int r, int ir) {
+        int lr = r * n;
+        double d = a[ir * n + ir] - dot(chol, lr, chol, lr, r);
         if (!(d > 0)) {
             return false;
         }

@@ -28,6 +28,25 @@ final class HeapWorkspace extends Workspace {
     }
 
     @Override
+    void copyIn(double[] src, int from, long address, int count) {
+        System.arraycopy(src, from, block(address), (int) address, count);
+    }
+
+    @Override
+    void copyOut(long address, double[] dst, int to, int count) {
+        System.arraycopy(block(address), (int) address, dst, to, count);
+    }
+
+    @Override
+    void copy(long from, long to, int count) {
+        System.arraycopy(block(from), (int) from, block(to), (int) to, count);
+    }
+
+    private double[] block(long address) {
+        return blocks.get((int) (address >>> 32));
+    }
+
+    @Override
     void reset() {
         blocks.clear();
     }

@@ -18,6 +18,15 @@ abstract sealed class Workspace permits FrameWorkspace, HeapWorkspace {
 
     abstract void set(long address, double value);
 
+    /** Copies {@code count} doubles from {@code src[from..]} to the workspace at {@code address}. */
+    abstract void copyIn(double[] src, int from, long address, int count);
+
+    /** Copies {@code count} doubles from the workspace at {@code address} to {@code dst[to..]}. */
+    abstract void copyOut(long address, double[] dst, int to, int count);
+
+    /** Copies {@code count} doubles inside the workspace (the blocks must not overlap). */
+    abstract void copy(long from, long to, int count);
+
     /** Forgets every block (the frame's owner decides when; see {@link ConstraintSolver}). */
     abstract void reset();
 

@@ -95,6 +95,78 @@ class LcpSolverTest {
         assertThat(x(ws, f)).containsExactly(new double[] {10.0 / 21, 5.0 / 21, -5.0 / 21}, within(1e-5));
     }
 
+    /**
+     * Contact-shaped problems of 30 contacts (normal ≥ 0, two friction rows within ±μ·normal) with a
+     * random positive definite A = B·Bᵀ + 0.05·I and random b, so rows enter C, hit both bounds and
+     * leave C again: the result must be complementary for the bounds Dantzig froze (returned in lo
+     * and hi).
+     */
+    @Test
+    void dantzig_returns_complementary_solutions_of_random_contact_problems() {
+        java.util.Random random = new java.util.Random(42);
+        int contacts = 30;
+        int n = 3 * contacts;
+        for (int trial = 0; trial < 20; trial++) {
+            double[] bm = new double[n * n];
+            for (int k = 0; k < bm.length; k++) {
+                bm[k] = random.nextGaussian();
+            }
+            double[] a = new double[n * n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double v = 0;
+                    for (int k = 0; k < n; k++) {
+                        v += bm[i * n + k] * bm[j * n + k];
+                    }
+                    a[i * n + j] = v / n + (i == j ? 0.05 : 0);
+                    a[j * n + i] = a[i * n + j];
+                }
+            }
+            double[] b = new double[n];
+            double[] lo = new double[n];
+            double[] hi = new double[n];
+            int[] f = new int[n];
+            for (int c = 0; c < contacts; c++) {
+                b[3 * c] = random.nextGaussian() + 0.5;
+                hi[3 * c] = INF;
+                f[3 * c] = -1;
+                for (int k = 1; k < 3; k++) {
+                    b[3 * c + k] = random.nextGaussian();
+                    lo[3 * c + k] = -0.5;
+                    hi[3 * c + k] = 0.5;
+                    f[3 * c + k] = 3 * c;
+                }
+            }
+            Workspace ws = new HeapWorkspace();
+            BoxedLcp lcp = new BoxedLcp().allocate(ws, n);
+            fill(ws, lcp, a, b, lo, hi, f);
+            assertThat(new DantzigLcpSolver().solve(ws, lcp)).as("trial %d solved", trial).isTrue();
+            double[] x = x(ws, lcp);
+            for (int i = 0; i < n; i++) {
+                double w = -b[i];
+                for (int j = 0; j < n; j++) {
+                    w += a[i * n + j] * x[j];
+                }
+                double l = ws.get(lcp.lo + i);
+                double h = ws.get(lcp.hi + i);
+                if (f[i] >= 0) {
+                    // frozen from the normal's impulse when the row was reached (it may move afterwards)
+                    assertThat(h).as("trial %d row %d friction bound", trial, i).isGreaterThanOrEqualTo(0);
+                    assertThat(l).isEqualTo(-h);
+                }
+                String where = "trial " + trial + " row " + i + " x=" + x[i] + " w=" + w + " in [" + l + ", " + h + "]";
+                assertThat(x[i]).as(where).isBetween(l, h);
+                if (x[i] > l + 1e-12 && x[i] < h - 1e-12) {
+                    assertThat(w).as(where).isCloseTo(0, within(1e-9));
+                } else if (x[i] <= l + 1e-12 && h > l) {
+                    assertThat(w).as(where).isGreaterThanOrEqualTo(-1e-9);
+                } else if (h > l) {
+                    assertThat(w).as(where).isLessThanOrEqualTo(1e-9);
+                }
+            }
+        }
+    }
+
     @Test
     void dantzig_reports_failure_on_a_matrix_that_is_not_positive_definite() {
         // A = [−1], b = 1, x ≥ 0: driving x up only makes w = −x − 1 more negative, so no step is positive
