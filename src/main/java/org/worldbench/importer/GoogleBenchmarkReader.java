@@ -79,6 +79,7 @@ final class GoogleBenchmarkReader {
         String timeUnit = "ns";
         boolean error;
         String errorMessage;
+        JsonCursor.Position start;
         final Map<String, Double> counters = new TreeMap<>();
         final Map<String, JsonCursor.Position> where = new LinkedHashMap<>();
     }
@@ -87,7 +88,7 @@ final class GoogleBenchmarkReader {
         Context[] context = {null};
         Map<String, Instance> instances = new LinkedHashMap<>();
         boolean[] hasBenchmarks = {false};
-        int[] aggregates = {0};
+        Map<String, JsonCursor.Position> aggregated = new LinkedHashMap<>(); // instance name -> its first aggregate row
         json.fields("a Google Benchmark result object {context, benchmarks}", field -> {
             switch (field) {
                 case "context" -> context[0] = context(json);
@@ -96,7 +97,7 @@ final class GoogleBenchmarkReader {
                     json.elements("an array of benchmark rows", () -> {
                         Row row = row(json);
                         if (isAggregate(row)) {
-                            aggregates[0]++;
+                            aggregated.putIfAbsent(aggregatedInstance(row), row.start);
                             return;
                         }
                         add(json, instances, row, limits);
@@ -110,11 +111,9 @@ final class GoogleBenchmarkReader {
             throw new InvalidResultFileException(json.file(), "$.benchmarks", 1, 1, "missing: a Google Benchmark file has"
                     + " a 'benchmarks' array");
         }
+        refuseAggregatesOnly(json, instances, aggregated);
         if (instances.isEmpty()) {
-            throw new InvalidResultFileException(json.file(), "$.benchmarks", 1, 1, aggregates[0] > 0
-                    ? "only aggregate rows (mean, median, ...), no repetitions to take samples from: run the benchmark"
-                            + " without --benchmark_report_aggregates_only"
-                    : "no benchmarks: the array is empty");
+            throw new InvalidResultFileException(json.file(), "$.benchmarks", 1, 1, "no benchmarks: the array is empty");
         }
         Context c = context[0] == null ? new Context(null, null, null, 0, null, null, null, Map.of()) : context[0];
         String program = c.executable == null ? "gbench" : programName(c.executable);
@@ -162,6 +161,42 @@ final class GoogleBenchmarkReader {
             case "bytes_per_second" -> "B/s";
             default -> "counter";
         };
+    }
+
+    /**
+     * A benchmark reported by its aggregates alone ({@code --benchmark_report_aggregates_only}, or
+     * {@code ReportAggregatesOnly()} on one benchmark) has no samples: a mean and a standard deviation
+     * cannot give a verdict, and a run of such results would become the next run's baseline with
+     * nothing to compare against. The file is refused, saying how to rerun, rather than imported with
+     * that benchmark missing or sample-less.
+     */
+    private static void refuseAggregatesOnly(JsonCursor json, Map<String, Instance> instances,
+            Map<String, JsonCursor.Position> aggregated) {
+        List<String> withoutRepetitions = aggregated.keySet().stream().filter(name -> !instances.containsKey(name)).toList();
+        if (withoutRepetitions.isEmpty()) {
+            return;
+        }
+        String first = withoutRepetitions.getFirst();
+        int others = withoutRepetitions.size() - 1;
+        throw json.invalidAt(aggregated.get(first), first + (others == 0 ? " has" : " and " + others + " other benchmark"
+                + (others == 1 ? "" : "s") + " have") + " only aggregate rows (mean, median, stddev, ...), no repetitions to take"
+                + " samples from: rerun with --benchmark_repetitions=10 (a verdict needs at least 6 samples per side) and"
+                + " without --benchmark_report_aggregates_only (or ReportAggregatesOnly() in the code);"
+                + " --benchmark_display_aggregates_only=true shortens the console output and still writes every repetition"
+                + " to the file");
+    }
+
+    /** The instance an aggregate row summarises: its run name, or (versions before run_name) its name without the suffix. */
+    private static String aggregatedInstance(Row row) {
+        if (row.runName != null) {
+            return row.runName;
+        }
+        for (String suffix : AGGREGATE_SUFFIXES) {
+            if (row.name.endsWith(suffix)) {
+                return row.name.substring(0, row.name.length() - suffix.length());
+            }
+        }
+        return row.name;
     }
 
     private static boolean isAggregate(Row row) {
@@ -217,6 +252,7 @@ final class GoogleBenchmarkReader {
     private static Row row(JsonCursor json) {
         Row row = new Row();
         JsonCursor.Position at = json.position();
+        row.start = at;
         json.fields("a benchmark row object {name, run_type, real_time, ...}", field -> {
             row.where.put(field, json.position());
             switch (field) {

@@ -72,14 +72,20 @@ public class RunReportLoader {
             trials.findByRunIdOrderByOrdinal(baselineRun).stream().filter(t -> t.getStatus() == TrialStatus.DONE)
                     .forEach(t -> baselineTrialByRunAndBenchmark.put(baselineRun + "/" + t.getBenchmark().getId(), t));
         }
-        List<Long> ids = runTrials.stream().map(Trial::getId).toList();
-        List<Long> baselineIds = baselineTrialByRunAndBenchmark.values().stream().map(Trial::getId).toList();
+        // Whole runs at a time: one query per run and metric, however many trials (a trial's samples are found by its id).
         Map<String, Map<Long, double[][]>> samples = new HashMap<>();
         Map<String, Map<Long, double[][]>> baselineSamples = new HashMap<>();
         for (String metric : store.metricNames(runId)) {
-            samples.put(metric, store.samples(ids, metric));
-            baselineSamples.put(metric, store.samples(baselineIds, metric));
+            samples.put(metric, store.samplesOfRun(runId, metric));
+            Map<Long, double[][]> theirs = new HashMap<>();
+            for (Long baselineRun : baselineRuns) {
+                theirs.putAll(store.samplesOfRun(baselineRun, metric));
+            }
+            baselineSamples.put(metric, theirs);
         }
+
+        Map<String, List<BenchmarkHistory.StoredChangePoint>> changePoints = history.changePoints(run.getMachine().getId(),
+                comparisonByKey.values().stream().map(c -> c.getBenchmark().getId()).toList());
 
         List<BenchmarkResult> benchmarks = new ArrayList<>();
         for (Trial t : runTrials) {
@@ -98,7 +104,7 @@ public class RunReportLoader {
                         nan(m.getP50()), own, theirs, c == null ? null : c.getVerdict(),
                         c == null ? Double.NaN : nan(c.getBaselineMedian()), c == null ? Double.NaN : nan(c.getChangePercent()),
                         c == null ? Double.NaN : c.getThresholdPercent(), c == null ? null : c.getReason(),
-                        c == null ? RunReport.Statistics.NONE : statistics(run, c)));
+                        c == null ? RunReport.Statistics.NONE : statistics(c, changePoints)));
             }
             benchmarks.add(new BenchmarkResult(t.getOrdinal(), t.getBenchmark().getName(), t.getBenchmark().getClassName(),
                     t.getBenchmark().getParamsKey(), t.getStatus().code(), t.getMode(), t.getFailure(),
@@ -128,9 +134,10 @@ public class RunReportLoader {
         return found ? forks.toArray(double[][]::new) : null;
     }
 
-    private RunReport.Statistics statistics(Run run, Comparison c) {
-        List<RunReport.ChangePointView> steps = history.changePoints(run.getMachine().getId(), c.getBenchmark().getId(),
-                c.getMetric()).stream().map(p -> new RunReport.ChangePointView(p.runId(), p.relativeChange(), p.pValue())).toList();
+    private static RunReport.Statistics statistics(Comparison c, Map<String, List<BenchmarkHistory.StoredChangePoint>> changePoints) {
+        List<RunReport.ChangePointView> steps = changePoints.getOrDefault(
+                BenchmarkHistory.changePointKey(c.getBenchmark().getId(), c.getMetric()), List.of()).stream()
+                .map(p -> new RunReport.ChangePointView(p.runId(), p.relativeChange(), p.pValue())).toList();
         return new RunReport.Statistics(c.getEffectScale(), nan(c.getCiLow()), nan(c.getCiHigh()), nan(c.getConfidenceLevel()),
                 nan(c.getPValue()), nan(c.getAdjustedPValue()), c.getBaselineMode(), List.copyOf(c.getBaselineRunIds()),
                 c.isMachineForced(), c.getHistoryStatus(), steps);

@@ -70,12 +70,41 @@ public class BenchmarkHistory {
                     + " AND (r.status = ? OR r.id = ?) AND m.p50 IS NOT NULL AND t.benchmark_id IN ("
                     + String.join(",", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY t.benchmark_id, r.id",
                     rs -> {
-                        double median = rs.getDouble(3);
-                        if (Double.isFinite(median)) {
-                            series.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Point(rs.getLong(2), median));
-                        }
+                        addPoint(series, rs.getLong(1), rs.getLong(2), rs.getDouble(3));
                     }, args.toArray());
         }
+        return capped(series);
+    }
+
+    /**
+     * As {@link #series}, for every benchmark that has a trial in run {@code runId}, in one query: the
+     * benchmarks are chosen by a sub-query on the run's own trials. Asking by benchmark ids, 500 at a time, made the
+     * database filter every trial of each history run against each list of ids, a cost that grew with
+     * the square of the run's size (an import of 10,000 results spent 14 s there).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Point>> seriesOfRun(long machineId, long runId, String metric, String unit) {
+        Map<Long, List<Point>> series = new HashMap<>();
+        jdbc.query("SELECT t.benchmark_id, r.id, m.p50 FROM trial t JOIN run r ON r.id = t.run_id"
+                + " JOIN trial_metric m ON m.trial_id = t.id"
+                + " WHERE r.machine_id = ? AND m.metric = ? AND m.unit = ? AND t.status = ? AND r.id <= ?"
+                + " AND (r.status = ? OR r.id = ?) AND m.p50 IS NOT NULL"
+                + " AND t.benchmark_id IN (SELECT own.benchmark_id FROM trial own WHERE own.run_id = ?)"
+                + " ORDER BY t.benchmark_id, r.id",
+                rs -> {
+                    addPoint(series, rs.getLong(1), rs.getLong(2), rs.getDouble(3));
+                }, machineId, metric, unit, TrialStatus.DONE.code(), runId, RunStatus.COMPLETED.code(), runId, runId);
+        return capped(series);
+    }
+
+    private static void addPoint(Map<Long, List<Point>> series, long benchmarkId, long runId, double median) {
+        if (Double.isFinite(median)) {
+            series.computeIfAbsent(benchmarkId, k -> new ArrayList<>()).add(new Point(runId, median));
+        }
+    }
+
+    /** The last {@link #MAX_RUNS} points of each series. */
+    private static Map<Long, List<Point>> capped(Map<Long, List<Point>> series) {
         series.replaceAll((id, points) -> points.size() > MAX_RUNS
                 ? List.copyOf(points.subList(points.size() - MAX_RUNS, points.size())) : points);
         return series;
@@ -101,6 +130,36 @@ public class BenchmarkHistory {
                     machineId, benchmarkId, metric, unit, p.runId(), p.pValue(), p.medianBefore(), p.medianAfter(),
                     p.detectedByRunId(), p.historyRuns());
         }
+    }
+
+    /**
+     * The stored change points of many benchmarks on a machine, oldest first, by
+     * {@link #changePointKey(long, String) benchmark and metric}: one query per 500 benchmarks, where a
+     * report of 100,000 benchmark metrics would otherwise ask 100,000 times.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<StoredChangePoint>> changePoints(long machineId, Collection<Long> benchmarkIds) {
+        Map<String, List<StoredChangePoint>> points = new HashMap<>();
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(benchmarkIds));
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<Object> args = new ArrayList<>(List.of(machineId));
+            args.addAll(chunk);
+            jdbc.query("SELECT benchmark_id, metric, run_id, p_value, median_before, median_after, detected_by_run_id,"
+                    + " history_runs FROM change_point WHERE machine_id = ? AND benchmark_id IN ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY benchmark_id, metric, run_id",
+                    rs -> {
+                        points.computeIfAbsent(changePointKey(rs.getLong(1), rs.getString(2)), k -> new ArrayList<>())
+                                .add(new StoredChangePoint(rs.getLong(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
+                                        rs.getLong(7), rs.getInt(8)));
+                    }, args.toArray());
+        }
+        return points;
+    }
+
+    /** The key of {@link #changePoints(long, Collection)}'s map. */
+    public static String changePointKey(long benchmarkId, String metric) {
+        return benchmarkId + "/" + metric;
     }
 
     /** The stored change points of one benchmark metric on a machine, oldest first. */

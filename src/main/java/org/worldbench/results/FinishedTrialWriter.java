@@ -97,6 +97,7 @@ public final class FinishedTrialWriter {
             }
             rows.finish();
         }
+        RowSink.refreshStatistics(connection, List.of("trial", "trial_metric", "sample"));
         return ids;
     }
 

@@ -76,7 +76,18 @@ public final class MalformedResultFiles {
                 "$.benchmarks: missing: a Google Benchmark file has a 'benchmarks' array");
         add(cases, "Google Benchmark with aggregates only", "auto", "{\"context\": {}, \"benchmarks\": ["
                 + GB_ROW.replace("\"iteration\", \"repetition_index\": 0", "\"aggregate\", \"aggregate_name\": \"mean\"") + "]}",
-                "$.benchmarks: only aggregate rows");
+                "$.benchmarks[0]: BM_X/8 has only aggregate rows (mean, median, stddev, ...), no repetitions to take samples"
+                        + " from: rerun with --benchmark_repetitions=10");
+        add(cases, "Google Benchmark with one benchmark reported by its aggregates only", "auto", "{\"context\": {}, \"benchmarks\": ["
+                + GB_ROW + ", " + GB_ROW.replace("BM_X/8", "BM_Y/8").replace("\"iteration\", \"repetition_index\": 0",
+                        "\"aggregate\", \"aggregate_name\": \"mean\"") + "]}",
+                "$.benchmarks[1]: BM_Y/8 has only aggregate rows");
+        add(cases, "Google Benchmark without run_type, aggregates only", "auto", "{\"context\": {}, \"benchmarks\": ["
+                + GB_ROW.replace("\"name\": \"BM_X/8\", \"run_name\": \"BM_X/8\", \"run_type\": \"iteration\", \"repetition_index\": 0,",
+                        "\"name\": \"BM_X/8_mean\",") + ", "
+                + GB_ROW.replace("\"name\": \"BM_X/8\", \"run_name\": \"BM_X/8\", \"run_type\": \"iteration\", \"repetition_index\": 0,",
+                        "\"name\": \"BM_X/8_median\",") + "]}",
+                "$.benchmarks[0]: BM_X/8 has only aggregate rows");
         add(cases, "Google Benchmark duplicate repetition", "auto", "{\"context\": {}, \"benchmarks\": [" + GB_ROW + ", " + GB_ROW + "]}",
                 "$.benchmarks[1].repetition_index: duplicate: BM_X/8 repetition 0");
         add(cases, "Google Benchmark time as text", "auto", "{\"context\": {}, \"benchmarks\": [" + GB_ROW.replace("12.5", "\"12.5\"") + "]}",

@@ -1,22 +1,12 @@
 package org.worldbench.benchmark.platform;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -50,10 +40,9 @@ import org.worldbench.results.ResultBatchWriter;
  * {@code metrics} is 1 for the primary score alone (the budget's case) or 5 for a run with
  * {@code -prof gc} (primary plus four GC metrics, five times the samples).
  *
- * <p>The database comes from {@code WORLDBENCH_BENCH_PG_URL} (default
- * {@code jdbc:postgresql://127.0.0.1:5432/test}, user {@code WORLDBENCH_BENCH_PG_USER}, default
- * {@code postgres}); each fork works in a schema of its own, dropped at the end. {@code rewrite}
- * switches pgjdbc's {@code reWriteBatchedInserts}, which the postgres profile turns on.
+ * <p>The database is a {@link BenchmarkDatabase}: each fork works in a schema of its own, dropped at
+ * the end. {@code rewrite} switches pgjdbc's {@code reWriteBatchedInserts}, which the postgres
+ * profile turns on.
  *
  * <p>HOW TO RUN: {@code java -jar target/benchmarks.jar persistRun}
  * (see docs/performance.md, section "Experiment job").
@@ -81,49 +70,14 @@ public class RunPersistenceBenchmark {
     private static final int FORKS = 5;
     private static final int ITERATIONS = 10;
 
-    private Connection connection;
-    private String schema;
-    private long machineId;
+    private BenchmarkDatabase db;
     private List<PlannedTrial> planned;
     private List<TrialMeasurement> measurements;
     private long runId;
 
     @Setup(Level.Trial)
     public void createSchemaAndRun() throws SQLException {
-        schema = "wbbench_" + Long.toHexString(System.nanoTime());
-        if (database.equals("h2")) {
-            connection = DriverManager.getConnection("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1", "sa", "");
-        } else {
-            Properties properties = new Properties();
-            properties.setProperty("user", env("WORLDBENCH_BENCH_PG_USER", "postgres"));
-            properties.setProperty("password", env("WORLDBENCH_BENCH_PG_PASSWORD", ""));
-            properties.setProperty("reWriteBatchedInserts", Boolean.toString(rewrite));
-            String url = env("WORLDBENCH_BENCH_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-            try {
-                connection = DriverManager.getConnection(url, properties);
-            } catch (SQLException e) {
-                throw new IllegalStateException("persistRun needs PostgreSQL at " + url + " (set WORLDBENCH_BENCH_PG_URL): "
-                        + e.getMessage(), e);
-            }
-            try (Statement s = connection.createStatement()) {
-                s.execute("CREATE SCHEMA " + schema);
-                s.execute("SET search_path TO " + schema);
-            }
-        }
-        try (Statement s = connection.createStatement()) {
-            for (String statement : migration().split(";")) {
-                if (!statement.strip().isEmpty() && !statement.lines().allMatch(l -> l.strip().startsWith("--") || l.isBlank())) {
-                    s.execute(statement);
-                }
-            }
-            s.execute("INSERT INTO machine (fingerprint, cpu_model, cores, memory_mib, os_name, os_version, os_arch, jvm_vendor,"
-                    + " jvm_version, first_seen) VALUES ('bench', 'cpu', 2, 1024, 'os', '1', 'x', 'vendor', '25', CURRENT_TIMESTAMP)");
-            try (ResultSet rs = s.executeQuery("SELECT id FROM machine")) {
-                rs.next();
-                machineId = rs.getLong(1);
-            }
-        }
-        connection.setAutoCommit(false);
+        db = BenchmarkDatabase.open(database, "persistRun", rewrite);
         planned = new ArrayList<>();
         measurements = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(42);
@@ -150,54 +104,24 @@ public class RunPersistenceBenchmark {
 
     @Setup(Level.Invocation)
     public void newRun() throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO run (experiment, description, spec_snapshot, status,"
-                + " created_at, machine_id) VALUES ('bench', '', 'name: bench', 'running', CURRENT_TIMESTAMP, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            insert.setLong(1, machineId);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                runId = keys.getLong(1);
-            }
-        }
-        connection.commit();
+        runId = db.newRun("running", "measured");
     }
 
     /** Stores a whole run: pending trials, then all metrics and samples, committed once. */
     @Benchmark
     public long persistRun() throws SQLException {
-        Map<Integer, Long> ids = ResultBatchWriter.planTrials(connection, runId, planned);
+        Map<Integer, Long> ids = ResultBatchWriter.planTrials(db.connection(), runId, planned);
         Map<Long, TrialMeasurement> byTrial = new HashMap<>();
         for (PlannedTrial t : planned) {
             byTrial.put(ids.get(t.ordinal()), measurements.get(t.ordinal() - 1));
         }
-        ResultBatchWriter.saveMeasurements(connection, byTrial);
-        connection.commit();
+        ResultBatchWriter.saveMeasurements(db.connection(), byTrial);
+        db.connection().commit();
         return runId;
     }
 
     @TearDown(Level.Trial)
     public void dropSchema() throws SQLException {
-        connection.setAutoCommit(true);
-        try (Statement s = connection.createStatement()) {
-            s.execute(database.equals("h2") ? "SHUTDOWN" : "DROP SCHEMA " + schema + " CASCADE");
-        }
-        connection.close();
-    }
-
-    private static String migration() {
-        try (InputStream in = RunPersistenceBenchmark.class.getResourceAsStream("/db/migration/V3__experiment_results.sql")) {
-            if (in == null) {
-                throw new IllegalStateException("db/migration/V3__experiment_results.sql is not on the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
+        db.close();
     }
 }

@@ -29,8 +29,6 @@ import org.worldbench.results.Run;
 import org.worldbench.results.RunRepository;
 import org.worldbench.results.RunStore;
 import org.worldbench.results.Trial;
-import org.worldbench.results.TrialMetric;
-import org.worldbench.results.TrialMetricRepository;
 import org.worldbench.results.TrialRepository;
 import org.worldbench.results.TrialStatus;
 
@@ -55,7 +53,6 @@ class CompareTasklet implements Tasklet {
     private final ExperimentSpecs specs;
     private final RunRepository runs;
     private final TrialRepository trials;
-    private final TrialMetricRepository metrics;
     private final ComparisonRepository comparisons;
     private final RunStore store;
     private final Baselines baselines;
@@ -63,13 +60,12 @@ class CompareTasklet implements Tasklet {
     private final ComparisonHistory history;
 
     CompareTasklet(long runId, ExperimentSpecs specs, RunRepository runs, TrialRepository trials,
-            TrialMetricRepository metrics, ComparisonRepository comparisons, RunStore store, Baselines baselines,
+            ComparisonRepository comparisons, RunStore store, Baselines baselines,
             VerdictSettings settings, ComparisonHistory history) {
         this.runId = runId;
         this.specs = specs;
         this.runs = runs;
         this.trials = trials;
-        this.metrics = metrics;
         this.comparisons = comparisons;
         this.store = store;
         this.baselines = baselines;
@@ -113,9 +109,11 @@ class CompareTasklet implements Tasklet {
         List<List<Long>> inputBaselineRuns = new ArrayList<>();
         Map<Integer, String> reasons = new HashMap<>();
         for (String metric : COMPARED_METRICS) {
-            Map<Long, double[][]> own = store.samples(measured.stream().map(Trial::getId).toList(), metric);
-            Map<Long, double[][]> theirs = store.samples(baselineTrials.stream().flatMap(m -> m.values().stream())
-                    .map(Trial::getId).toList(), metric);
+            Map<Long, double[][]> own = store.samplesOfRun(runId, metric);
+            Map<Long, double[][]> theirs = new HashMap<>();
+            for (Run b : choice.runs()) {
+                theirs.putAll(store.samplesOfRun(b.getId(), metric));
+            }
             for (Trial trial : measured) {
                 String unit = units.get(key(trial.getId(), metric));
                 if (unit == null) {
@@ -167,7 +165,7 @@ class CompareTasklet implements Tasklet {
                     forced && !inputBaselineRuns.get(i).isEmpty()));
         }
         history.attach(run, rows);
-        comparisons.saveAll(rows);
+        store.saveComparisons(runId, rows);
         contribution.incrementWriteCount(rows.size());
         return RepeatStatus.FINISHED;
     }
@@ -176,12 +174,10 @@ class CompareTasklet implements Tasklet {
         return trials.findByRunIdOrderByOrdinal(run).stream().filter(t -> t.getStatus() == TrialStatus.DONE).toList();
     }
 
-    /** "trial id/metric" → unit, for one run. */
+    /** "trial id/metric" → unit, for one run (plain rows: the run's metrics need not become entities here). */
     private Map<String, String> unitsByTrialMetric(long run) {
         Map<String, String> units = new HashMap<>();
-        for (TrialMetric m : metrics.findByRun(run)) {
-            units.put(key(m.getTrialId(), m.getMetric()), m.getUnit());
-        }
+        store.metricUnits(run).forEach((trialId, byMetric) -> byMetric.forEach((metric, unit) -> units.put(key(trialId, metric), unit)));
         return units;
     }
 

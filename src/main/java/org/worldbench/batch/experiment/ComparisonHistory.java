@@ -41,8 +41,7 @@ public class ComparisonHistory {
                 .collect(Collectors.groupingBy(c -> c.getMetric() + "\u0000" + c.getUnit()));
         for (List<Comparison> group : byMetricAndUnit.values()) {
             Comparison first = group.getFirst();
-            Map<Long, List<Point>> series = history.series(machineId, run.getId(),
-                    group.stream().map(c -> c.getBenchmark().getId()).toList(), first.getMetric(), first.getUnit());
+            Map<Long, List<Point>> series = history.seriesOfRun(machineId, run.getId(), first.getMetric(), first.getUnit());
             for (Comparison c : group) {
                 List<Point> points = series.getOrDefault(c.getBenchmark().getId(), List.of());
                 if (points.isEmpty() || points.getLast().runId() != run.getId()) {

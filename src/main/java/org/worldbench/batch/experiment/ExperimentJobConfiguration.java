@@ -25,7 +25,6 @@ import org.worldbench.results.Baselines;
 import org.worldbench.results.ComparisonRepository;
 import org.worldbench.results.RunRepository;
 import org.worldbench.results.RunStore;
-import org.worldbench.results.TrialMetricRepository;
 import org.worldbench.results.TrialRepository;
 
 /**
@@ -91,9 +90,9 @@ public class ExperimentJobConfiguration {
     @Bean
     @StepScope
     CompareTasklet compareTasklet(@Value("#{jobParameters['runId']}") Long runId, ExperimentSpecs specs,
-            RunRepository runs, TrialRepository trials, TrialMetricRepository metrics, ComparisonRepository comparisons,
+            RunRepository runs, TrialRepository trials, ComparisonRepository comparisons,
             RunStore store, Baselines baselines, VerdictSettings settings, ComparisonHistory history) {
-        return new CompareTasklet(runId, specs, runs, trials, metrics, comparisons, store, baselines, settings, history);
+        return new CompareTasklet(runId, specs, runs, trials, comparisons, store, baselines, settings, history);
     }
 
     @Bean

@@ -98,7 +98,8 @@ public class ExperimentLauncher {
     }
 
     /**
-     * Continues an interrupted run with its first unfinished trial. A run whose job execution still
+     * Continues an interrupted run with its first unfinished trial. An imported run is refused before
+     * anything is written: it has no experiment to measure. A run whose job execution still
      * looks alive is restarted only if the process recorded as running it is gone (killed, crashed):
      * the execution is then marked failed first, as Spring Batch requires.
      *
@@ -106,6 +107,12 @@ public class ExperimentLauncher {
      */
     public Run restart(long runId, boolean force) {
         Run run = runs.findById(runId).orElseThrow(() -> new IllegalArgumentException("no run with id " + runId));
+        if (run.isImported()) {
+            // Its snapshot names another tool's benchmarks, not a runnable spec: the experiment job would measure nothing sensible.
+            throw new IllegalArgumentException("run " + runId + " was imported from " + run.getSpecSource() + " ("
+                    + run.getOrigin() + "), not measured: there is no experiment to restart; import the file again"
+                    + " ('worldbench import FILE') to store it as a new run");
+        }
         if (run.getStatus() == RunStatus.COMPLETED) {
             throw new IllegalArgumentException("run " + runId + " is completed: nothing to restart"
                     + " ('worldbench report " + runId + "' writes its report again)");

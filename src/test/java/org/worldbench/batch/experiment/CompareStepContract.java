@@ -47,7 +47,6 @@ import org.worldbench.results.Run;
 import org.worldbench.results.RunRepository;
 import org.worldbench.results.RunStatus;
 import org.worldbench.results.RunStore;
-import org.worldbench.results.TrialMetricRepository;
 import org.worldbench.results.TrialRepository;
 
 /**
@@ -76,7 +75,6 @@ abstract class CompareStepContract {
     @Autowired RunRepository runs;
     @Autowired RunStore store;
     @Autowired TrialRepository trials;
-    @Autowired TrialMetricRepository metrics;
     @Autowired ComparisonRepository comparisons;
     @Autowired Baselines baselines;
     @Autowired ExperimentSpecs specs;
@@ -368,7 +366,7 @@ abstract class CompareStepContract {
     }
 
     private void compare(Run run) {
-        CompareTasklet tasklet = new CompareTasklet(run.getId(), specs, runs, trials, metrics, comparisons, store, baselines,
+        CompareTasklet tasklet = new CompareTasklet(run.getId(), specs, runs, trials, comparisons, store, baselines,
                 settings, history);
         transactions.executeWithoutResult(tx -> tasklet.execute(mock(StepContribution.class), null));
     }
