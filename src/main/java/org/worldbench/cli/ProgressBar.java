@@ -10,12 +10,14 @@ import java.util.concurrent.TimeUnit;
 import org.worldbench.batch.experiment.TrialProgress;
 
 /**
- * The measure step's progress: trial i of n, the current benchmark, elapsed time and ETA.
+ * The measure step's progress: trial i of n (in interleaved order also the round, e.g.
+ * {@code [round 2/5] [17/30]}), the current benchmark, elapsed time and ETA.
  *
  * <p>On a terminal it is one line redrawn every second; otherwise (CI logs, pipes) one line per
- * trial start and end, so logs stay readable. The ETA is the mean duration of the trials finished
- * so far (the nominal warm-up plus measurement time, plus a JVM start per fork, before the first)
- * times the trials left, minus the time already spent on the current one.
+ * step start and end, so logs stay readable. A step is a trial, or in interleaved order one fork of
+ * a trial. The ETA is the mean duration of the steps finished so far (the nominal warm-up plus
+ * measurement time, plus a JVM start per fork, before the first) times the steps left, minus the
+ * time already spent on the current one.
  */
 final class ProgressBar implements AutoCloseable {
 
@@ -68,16 +70,23 @@ final class ProgressBar implements AutoCloseable {
                 case MEASURED -> "measured ";
                 case FAILED -> "FAILED   ";
             };
-            out.printf(Locale.ROOT, "[%d/%d] %s %s  (elapsed %s, ETA %s)%s%n", event.ordinal(), event.total(), what, event.label(),
+            out.printf(Locale.ROOT, "%s %s %s  (elapsed %s, ETA %s)%s%n", where(event), what, event.label(),
                     clock(Duration.ofNanos(now - startNanos)), clock(eta(event, now)),
                     event.failure() == null ? "" : ": " + event.failure());
             out.flush();
         }
     }
 
+    /** {@code [3/30]} (trial 3 of 30), or {@code [round 2/5] [17/30]} (17th of the 30 trials of round 2 of 5). */
+    private static String where(TrialProgress event) {
+        TrialProgress.Round round = event.round();
+        return round == null ? String.format(Locale.ROOT, "[%d/%d]", event.ordinal(), event.total())
+                : String.format(Locale.ROOT, "[round %d/%d] [%d/%d]", round.number(), round.count(), round.position(), round.size());
+    }
+
     private Duration eta(TrialProgress event, long now) {
         Duration perTrial = finishedHere > 0 ? Duration.ofNanos(finishedNanos / finishedHere)
-                : event.nominal().plus(FORK_OVERHEAD.multipliedBy(forks));
+                : event.nominal().plus(FORK_OVERHEAD.multipliedBy(event.round() == null ? forks : 1));
         int left = event.total() - event.done();
         Duration remaining = perTrial.multipliedBy(left);
         if (event.phase() == TrialProgress.Phase.STARTED) {
@@ -93,9 +102,12 @@ final class ProgressBar implements AutoCloseable {
         }
         long now = System.nanoTime();
         int filled = event.total() == 0 ? WIDTH : (int) ((long) WIDTH * event.done() / event.total());
-        String line = String.format(Locale.ROOT, "[%s%s] %d/%d %s  elapsed %s  ETA %s", "#".repeat(filled),
-                ".".repeat(WIDTH - filled), Math.min(event.done() + (event.phase() == TrialProgress.Phase.STARTED ? 1 : 0),
-                        event.total()), event.total(), shorten(event.label(), 50),
+        String step = event.round() == null
+                ? String.format(Locale.ROOT, "%d/%d", Math.min(event.done() + (event.phase() == TrialProgress.Phase.STARTED ? 1 : 0),
+                        event.total()), event.total())
+                : where(event);
+        String line = String.format(Locale.ROOT, "[%s%s] %s %s  elapsed %s  ETA %s", "#".repeat(filled),
+                ".".repeat(WIDTH - filled), step, shorten(event.label(), 50),
                 clock(Duration.ofNanos(now - startNanos)), clock(eta(event, now)));
         out.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
         lastLength = line.length();

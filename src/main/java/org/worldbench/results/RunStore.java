@@ -61,6 +61,38 @@ public class RunStore {
         });
     }
 
+    /**
+     * Stores one fork of a trial measured one fork per round (interleaved order). When that was the
+     * trial's last fork, the trial is completed in the same transaction: its forks merged, stored
+     * with all their samples as for {@link #saveMeasurement}, and the trial marked done.
+     *
+     * @param fork  the fork's index in the trial, from 0
+     * @param forks the trial's number of forks
+     * @return whether the trial is now complete
+     */
+    @Transactional
+    public boolean saveFork(long trialId, int fork, int forks, TrialMeasurement measurement) {
+        return withConnection("store a fork", c -> {
+            TrialForkWriter.store(c, trialId, fork, measurement);
+            if (fork + 1 < forks) {
+                return false;
+            }
+            TrialMeasurement merged = TrialForkWriter.merged(c, trialId);
+            if (merged.forks() != forks) {
+                throw new IllegalStateException("trial " + trialId + " has " + merged.forks() + " forks stored, expected " + forks);
+            }
+            ResultBatchWriter.saveMeasurements(c, Map.of(trialId, merged));
+            TrialForkWriter.delete(c, trialId);
+            return true;
+        });
+    }
+
+    /** Forks stored so far of the run's trials still measured in rounds: trial id → count (trials without any are absent). */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> storedForks(long runId) {
+        return withConnection("count stored forks", c -> TrialForkWriter.storedForks(c, runId));
+    }
+
     /** Stores an import's trials, already finished, with their metrics and samples; returns trial id by ordinal. */
     @Transactional
     public Map<Integer, Long> saveFinishedTrials(long runId, List<FinishedTrialWriter.FinishedTrial> trials) {

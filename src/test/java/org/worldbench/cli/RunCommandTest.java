@@ -106,6 +106,20 @@ class RunCommandTest {
                 .matches("\\[1/3] measuring synthetic\\{slowdown=0}  \\(elapsed 0:00, ETA 0:3\\d\\)");
     }
 
+    @Test
+    void progress_lines_of_an_interleaved_run_name_the_round_and_count_forks_for_the_eta() {
+        StringWriter lines = new StringWriter();
+        var round = new TrialProgress.Round(2, 5, 17, 30);
+        try (ProgressBar bar = new ProgressBar(new PrintWriter(lines), false, 5)) {
+            // fork 2 of trial 17 of round 2: 46 of 150 forks done; before any has ended, one fork is guessed at 2 s + 2 s JVM start
+            bar.on(new TrialProgress(1, 4, 150, 46, "synthetic{slowdown=0}", TrialProgress.Phase.STARTED, Duration.ofSeconds(2), null,
+                    round));
+        }
+
+        assertThat(lines.toString().lines().findFirst().orElseThrow())
+                .matches("\\[round 2/5] \\[17/30] measuring synthetic\\{slowdown=0}  \\(elapsed 0:00, ETA 6:5\\d\\)");
+    }
+
     private static RunReport report(Verdict verdict, String trialStatus) {
         MetricResult primary = new MetricResult("primary", "ns/op", 110, 1, 110, new double[][] {{110}}, new double[][] {{100}},
                 verdict, 100, 10, 5, "worse by +10%");

@@ -65,14 +65,14 @@ public class ExperimentJobConfiguration {
     MeasureTrialsTasklet measureTrialsTasklet(@Value("#{jobParameters['runId']}") Long runId, ExperimentSpecs specs,
             RunRepository runs, TrialRepository trials, RunStore store, JmhTrialRunner runner,
             ApplicationEventPublisher events, @Value("${worldbench.reports-dir:./reports}") Path reportsDirectory, Clock clock) {
-        return new MeasureTrialsTasklet(runId, specs, runs, trials, store, runner, events, reportsDirectory, clock);
+        return new MeasureTrialsTasklet(runId, specs, runs, trials, store, runner::measure, events, reportsDirectory, clock);
     }
 
     @Bean
     Step measureStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
             MeasureTrialsTasklet tasklet) {
-        // No transaction around a call: a trial may take minutes. Each trial's results commit in
-        // RunStore's own transaction as soon as its forks end.
+        // No transaction around a call: a trial (or a fork) may take minutes. Each trial's results, or
+        // each fork in interleaved order, commit in RunStore's own transaction as soon as they end.
         DefaultTransactionAttribute noTransaction = new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         return new StepBuilder("measure", jobRepository).tasklet(tasklet, transactionManager)
                 .transactionAttribute(noTransaction).build();

@@ -53,12 +53,13 @@ public final class ExperimentSpecParser {
     private static final Set<String> SUITE_KEYS = Set.of("name", "description", "benchmarks", "matrix");
     private static final Set<String> JMH_KEYS = Set.of("forks", "warmup-iterations", "warmup-time",
             "measurement-iterations", "measurement-time", "profilers", "mode", "time-unit", "heap", "jvm-args",
-            "gc-between-iterations");
+            "gc-between-iterations", "order");
     private static final Set<String> BASELINE_KEYS = Set.of("mode", "name", "runs", "allow-other-machine");
     private static final Set<String> THRESHOLD_KEYS = Set.of("default", "benchmarks", "directions");
     /** Profilers worth running in every fork; others (perfasm, async) need tools this platform does not install. */
     public static final Set<String> PROFILERS = new TreeSet<>(Set.of("gc", "cl", "comp", "stack", "safepoints"));
     private static final Set<String> MODES = new TreeSet<>(Set.of("avgt", "thrpt", "sample", "ss"));
+    private static final Set<String> ORDERS = new TreeSet<>(Set.of("interleaved", "sequential"));
     private static final Set<String> TIME_UNITS = new TreeSet<>(Set.of("ns", "us", "ms", "s"));
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*(ms|s|min)");
@@ -271,8 +272,9 @@ public final class ExperimentSpecParser {
                 ? spec.strings(keys.get("jvm-args").getValueNode(), "jmh.jvm-args", true) : d.jvmArgs();
         boolean gcBetweenIterations = spec.optionalBoolean(keys, "jmh.gc-between-iterations", "gc-between-iterations",
                 d.gcBetweenIterations());
+        String order = spec.optionalChoice(keys, "jmh.order", "order", ORDERS);
         return new JmhSettings(forks, warmupIterations, warmupTime, measurementIterations, measurementTime, profilers,
-                mode, timeUnit, heap, jvmArgs, gcBetweenIterations);
+                mode, timeUnit, heap, jvmArgs, gcBetweenIterations, order == null ? d.order() : MeasurementOrder.ofCode(order));
     }
 
     private static BaselineSelection baseline(Document spec, Node node) {

@@ -44,6 +44,7 @@ public final class ExperimentSpecWriter {
         settings.put("heap", jmh.heap());
         settings.put("jvm-args", jmh.jvmArgs());
         settings.put("gc-between-iterations", jmh.gcBetweenIterations());
+        settings.put("order", jmh.order().code());
         root.put("jmh", settings);
         Map<String, Object> baseline = new LinkedHashMap<>();
         baseline.put("mode", spec.baseline().mode().name().toLowerCase(Locale.ROOT));

@@ -23,17 +23,25 @@ import java.util.List;
  * @param gcBetweenIterations   force a full GC before every iteration (JMH's {@code -gc true}); off by default:
  *                              JMH then waits for the collection to settle, which cost about 0.7 s per
  *                              iteration here (10 s per fork of 15 iterations) and made fork times vary more
+ * @param order                 trial after trial, or the trials' forks interleaved in rounds (see {@link MeasurementOrder})
  */
 public record JmhSettings(int forks, int warmupIterations, Duration warmupTime, int measurementIterations,
         Duration measurementTime, List<String> profilers, String mode, String timeUnit, String heap,
-        List<String> jvmArgs, boolean gcBetweenIterations) {
+        List<String> jvmArgs, boolean gcBetweenIterations, MeasurementOrder order) {
 
     public static final JmhSettings DEFAULTS = new JmhSettings(3, 5, Duration.ofSeconds(1), 10,
-            Duration.ofSeconds(1), List.of("gc"), null, null, "1g", List.of(), false);
+            Duration.ofSeconds(1), List.of("gc"), null, null, "1g", List.of(), false, MeasurementOrder.INTERLEAVED);
 
     public JmhSettings {
         profilers = List.copyOf(profilers);
         jvmArgs = List.copyOf(jvmArgs);
+        java.util.Objects.requireNonNull(order, "order");
+    }
+
+    /** These settings for one fork: what one round of an interleaved run measures of a trial. */
+    public JmhSettings oneFork() {
+        return new JmhSettings(1, warmupIterations, warmupTime, measurementIterations, measurementTime, profilers, mode,
+                timeUnit, heap, jvmArgs, gcBetweenIterations, order);
     }
 
     /** Wall time one trial needs at least (warm-up plus measurement over all forks), without JVM start-up. */

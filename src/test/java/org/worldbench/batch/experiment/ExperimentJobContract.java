@@ -160,7 +160,9 @@ abstract class ExperimentJobContract {
             assertThat(fromJson.getFirst()).containsExactly(Arrays.stream(primary.get(measured.get(i).getId())[0]).boxed()
                     .toArray(Double[]::new));
         }
-        assertThat(folder.resolve("jmh").resolve("0001-synthetic.log")).content().contains("Result \"");
+        // interleaved order (the default): one JMH log and JSON per trial and round
+        assertThat(folder.resolve("jmh").resolve("0001-synthetic.f1.log")).content().contains("Result \"");
+        assertThat(folder.resolve("jmh").resolve("0001-synthetic.f1.json")).isNotEmptyFile();
 
         // and a run measured in another unit (throughput instead of time) is not compared with them
         Run throughput = launcher.run(request(write("third.yaml", InvalidSpecs.VALID.replace("forks: 1", "forks: 1\n  mode: thrpt")

@@ -27,11 +27,13 @@ import org.worldbench.cli.WorldbenchCli;
 
 /**
  * A run killed with SIGKILL (kill -9) while it measures, and continued with
- * {@code worldbench restart RUN}: the restart begins with the first unfinished trial; trials that
+ * {@code worldbench restart RUN}: the restart begins with the first unfinished trial (sequential
+ * order) or the first (round, trial) without a stored fork (interleaved order); trials and forks that
  * had finished are neither lost nor measured again, and no sample is stored twice.
  *
  * <p>{@code worldbench run} runs as a real child process, as a user would, and is killed, process
- * tree and all, as soon as its first trial is committed; then {@code worldbench restart} runs to the end.
+ * tree and all, as soon as its first trial (or fork) is committed; then {@code worldbench restart}
+ * runs to the end.
  */
 abstract class KillAndRestartContract {
 
@@ -46,6 +48,23 @@ abstract class KillAndRestartContract {
               warmup-time: 200ms
               measurement-iterations: 3
               measurement-time: 200ms
+              order: sequential
+            baseline: none
+            """;
+
+    /** Two trials of two forks, in rounds: round 1 measures fork 1 of each, round 2 fork 2. */
+    private static final String INTERLEAVED_SPEC = """
+            name: restartable-rounds
+            benchmarks: [synthetic]
+            matrix:
+              slowdown: [0, 5]
+            jmh:
+              forks: 2
+              warmup-iterations: 1
+              warmup-time: 200ms
+              measurement-iterations: 3
+              measurement-time: 200ms
+              order: interleaved
             baseline: none
             """;
 
@@ -95,11 +114,8 @@ abstract class KillAndRestartContract {
 
         // given a run killed with SIGKILL right after its first trial was stored
         Process run = start(folder.resolve("run.log"), "run", spec.toString(), "--reports-dir", reports.toString());
-        long runId = awaitFirstFinishedTrial(run, folder.resolve("run.log"));
-        List<ProcessHandle> tree = new ArrayList<>(run.descendants().toList());
-        run.toHandle().destroyForcibly(); // SIGKILL: no shutdown hook, no listener, no rollback by the application
-        tree.forEach(ProcessHandle::destroyForcibly); // its JMH fork
-        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        long runId = awaitFirst(run, folder.resolve("run.log"), "SELECT COUNT(*) FROM trial WHERE status = 'done'");
+        kill(run);
 
         Map<Integer, Instant> finishedBeforeKill = finishedTrials(runId);
         assertThat(finishedBeforeKill).as("the kill came after the first trial").isNotEmpty();
@@ -131,6 +147,77 @@ abstract class KillAndRestartContract {
         assertThat(reports.resolve(Long.toString(runId)).resolve("junit.xml")).isNotEmptyFile();
     }
 
+    @Test
+    void killed_interleaved_run_restarts_with_the_first_fork_not_stored_and_keeps_the_forks_it_had() throws Exception {
+        Path spec = Files.writeString(folder.resolve("rounds.yaml"), INTERLEAVED_SPEC, StandardCharsets.UTF_8);
+        Path reports = folder.resolve("reports");
+
+        // given an interleaved run killed with SIGKILL right after its first fork was stored
+        Process run = start(folder.resolve("run.log"), "run", spec.toString(), "--reports-dir", reports.toString());
+        long runId = awaitFirst(run, folder.resolve("run.log"), "SELECT COUNT(*) FROM trial_fork");
+        kill(run);
+
+        Map<String, Double> storedBeforeKill = stagedPrimarySamples(runId);
+        assertThat(storedBeforeKill).as("the kill came after the first fork").isNotEmpty();
+        assertThat(count("SELECT COUNT(*) FROM trial WHERE run_id = " + runId + " AND status = 'done'"))
+                .as("no trial has both forks yet").isZero();
+
+        // when the run is restarted
+        StringWriter restartOut = new StringWriter();
+        int exit = restart(runId, reports, restartOut);
+        String restartLog = restartOut.toString();
+
+        // then both trials have both forks, the forks stored before the kill were kept as measured, nothing is left over
+        assertThat(exit).as(restartLog).isEqualTo(ExitCode.OK);
+        assertThat(text("SELECT status FROM run WHERE id = " + runId)).isEqualTo("completed");
+        assertThat(count("SELECT COUNT(*) FROM trial WHERE run_id = " + runId + " AND status = 'done' AND forks = 2")).isEqualTo(2);
+        Map<String, Double> samplesAfter = primarySamples(runId);
+        storedBeforeKill.forEach((key, value) -> assertThat(samplesAfter.get(key))
+                .as("trial/fork/iteration %s was not measured again", key).isEqualTo(value));
+        long metricsPerTrial = count("SELECT COUNT(*) FROM trial_metric m JOIN trial t ON t.id = m.trial_id WHERE t.run_id = "
+                + runId) / 2;
+        assertThat(metricsPerTrial).as("primary and -prof gc metrics").isGreaterThanOrEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM sample s JOIN trial t ON t.id = s.trial_id WHERE t.run_id = " + runId))
+                .as("2 trials x 2 forks x metrics x 3 iterations, none lost or doubled").isEqualTo(2 * 2 * metricsPerTrial * 3);
+        assertThat(count("SELECT COUNT(*) FROM trial_fork")).as("merged into the trials' results").isZero();
+        assertThat(count("SELECT COUNT(*) FROM trial_fork_sample")).isZero();
+        // the restart's progress names rounds; it measured only the forks missing at the kill
+        assertThat(restartLog).contains("[round 2/2] [1/2] measuring").contains("[round 2/2] [2/2] measured");
+        assertThat(restartLog.lines().filter(l -> l.contains(" measuring "))).hasSize(4 - storedBeforeKill.size() / 3);
+        assertThat(reports.resolve(Long.toString(runId)).resolve("jmh").resolve("0001-synthetic.f2.log")).isNotEmptyFile();
+        assertThat(reports.resolve(Long.toString(runId)).resolve("jmh").resolve("0002-synthetic.f2.json")).isNotEmptyFile();
+    }
+
+    /** SIGKILL for the run and its JMH fork: no shutdown hook, no listener, no rollback by the application. */
+    private static void kill(Process run) throws InterruptedException {
+        List<ProcessHandle> tree = new ArrayList<>(run.descendants().toList());
+        run.toHandle().destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** Primary samples stored as forks of unfinished trials: "ordinal/fork/iteration" → value. */
+    private Map<String, Double> stagedPrimarySamples(long runId) throws SQLException {
+        return samplesByKey("SELECT t.ordinal, s.fork, s.iteration, s.sample_value FROM trial_fork_sample s JOIN trial t"
+                + " ON t.id = s.trial_id WHERE t.run_id = " + runId + " AND s.metric = 'primary'");
+    }
+
+    /** Primary samples of finished trials: "ordinal/fork/iteration" → value. */
+    private Map<String, Double> primarySamples(long runId) throws SQLException {
+        return samplesByKey("SELECT t.ordinal, s.fork, s.iteration, s.sample_value FROM sample s JOIN trial t"
+                + " ON t.id = s.trial_id WHERE t.run_id = " + runId + " AND s.metric = 'primary'");
+    }
+
+    private Map<String, Double> samplesByKey(String sql) throws SQLException {
+        Map<String, Double> samples = new TreeMap<>();
+        try (Connection c = connect(folder); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                samples.put(rs.getInt(1) + "/" + rs.getInt(2) + "/" + rs.getInt(3), rs.getDouble(4));
+            }
+        }
+        return samples;
+    }
+
     private Process start(Path log, String... command) throws IOException {
         List<String> line = new ArrayList<>();
         line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -154,15 +241,15 @@ abstract class KillAndRestartContract {
         return builder.start();
     }
 
-    /** Polls the database until a trial of the (only) run is done; returns the run id. */
-    private long awaitFirstFinishedTrial(Process run, Path log) throws Exception {
+    /** Polls the database until {@code countSql} counts something for the (only) run; returns the run id. */
+    private long awaitFirst(Process run, Path log, String countSql) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             if (!run.isAlive()) {
                 throw new AssertionError("the run ended before it could be killed:\n" + Files.readString(log));
             }
             try {
-                if (count("SELECT COUNT(*) FROM trial WHERE status = 'done'") > 0) {
+                if (count(countSql) > 0) {
                     return count("SELECT MAX(id) FROM run");
                 }
             } catch (SQLException notYet) {
@@ -170,7 +257,7 @@ abstract class KillAndRestartContract {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no trial finished within 3 minutes:\n" + Files.readString(log));
+        throw new AssertionError("nothing stored within 3 minutes (" + countSql + "):\n" + Files.readString(log));
     }
 
     private Map<Integer, Instant> finishedTrials(long runId) throws SQLException {

@@ -157,9 +157,10 @@ abstract class ImportJobContract {
 
     @Test
     void worldbench_jmh_output_imported_gives_the_same_verdicts_as_the_native_runs() throws IOException {
-        // given two native runs of the synthetic benchmark (2 forks, so every comparator can judge them)
+        // given two native runs of the synthetic benchmark (2 forks, so every comparator can judge them), in sequential
+        // order: one JMH run, hence one JMH JSON file, per trial with both forks
         String spec = InvalidSpecs.VALID.replace("name: tiny", "name: roundtrip").replace("slowdown: [0]", "slowdown: [0, 20]")
-                .replace("forks: 1", "forks: 2");
+                .replace("forks: 1", "forks: 2\n  order: sequential");
         Run nativeFirst = experiments.run(new ExperimentLauncher.Request(write("first.yaml", spec), "a1", "rt", Map.of()));
         Run nativeSecond = experiments.run(new ExperimentLauncher.Request(write("second.yaml", spec), "a2", "rt", Map.of()));
         assertThat(nativeSecond.getBaselineRunId()).isEqualTo(nativeFirst.getId());

@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.runner.options.Options;
 import org.worldbench.experiment.plan.PlannedTrial;
 import org.worldbench.experiment.spec.JmhSettings;
+import org.worldbench.experiment.spec.MeasurementOrder;
 
 /** Each trial gets forks of its own with explicit JVM arguments, never this JVM's. */
 class JmhTrialRunnerTest {
@@ -23,7 +24,7 @@ class JmhTrialRunnerTest {
         parameters.put("slowdown", "5");
         PlannedTrial trial = new PlannedTrial(1, "synthetic", "org.worldbench.benchmark.calibration.SyntheticWorkload", parameters);
         JmhSettings settings = new JmhSettings(3, 2, Duration.ofMillis(200), 4, Duration.ofMillis(300), List.of("gc"), "thrpt", "us",
-                "768m", List.of("-XX:+UseSerialGC"), true);
+                "768m", List.of("-XX:+UseSerialGC"), true, MeasurementOrder.INTERLEAVED);
 
         Options options = new JmhTrialRunner("/opt/jdk/bin/java", Duration.ZERO).options(trial, settings, Path.of("trial.log")).build();
 

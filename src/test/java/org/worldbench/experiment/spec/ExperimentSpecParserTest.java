@@ -118,6 +118,19 @@ class ExperimentSpecParserTest {
     }
 
     @Test
+    void order_is_interleaved_unless_the_spec_asks_for_sequential_and_survives_the_snapshot() throws IOException {
+        ExperimentSpec sequential = parser().parse("spec.yaml", "name: x\nsuite: calibration\njmh: {order: sequential}\n");
+        ExperimentSpec byDefault = parser().parse("spec.yaml", "name: x\nsuite: calibration\n");
+
+        assertThat(sequential.jmh().order()).isEqualTo(MeasurementOrder.SEQUENTIAL);
+        assertThat(byDefault.jmh().order()).isEqualTo(MeasurementOrder.INTERLEAVED);
+        assertThat(parser().parse("snapshot", ExperimentSpecWriter.toYaml(sequential)).jmh().order())
+                .isEqualTo(MeasurementOrder.SEQUENTIAL);
+        assertThat(parser().parse("snapshot", ExperimentSpecWriter.toYaml(byDefault)).jmh().order())
+                .isEqualTo(MeasurementOrder.INTERLEAVED);
+    }
+
+    @Test
     void rolling_baseline_machine_force_and_directions_are_read_and_survive_the_snapshot() throws IOException {
         ExperimentSpec spec = parser().parse("spec.yaml", "name: x\nsuite: calibration\n"
                 + "baseline: {mode: rolling, runs: 7, allow-other-machine: true}\n"

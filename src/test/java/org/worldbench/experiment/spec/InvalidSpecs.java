@@ -89,6 +89,8 @@ public final class InvalidSpecs {
                         "spec.yaml:3: baseline.runs: must be between 1 and 100, got 0"),
                 Arguments.of("runs without rolling", "name: x\nbenchmarks: [synthetic]\nbaseline: {mode: latest, runs: 3}\n",
                         "spec.yaml:3: baseline.runs: only used with mode 'rolling'"),
+                Arguments.of("unknown order", "name: x\nbenchmarks: [synthetic]\njmh: {order: random}\n",
+                        "spec.yaml:3: jmh.order: 'random' is not one of interleaved, sequential"),
                 Arguments.of("gc flag not a boolean", "name: x\nbenchmarks: [synthetic]\njmh: {gc-between-iterations: sometimes}\n",
                         "spec.yaml:3: jmh.gc-between-iterations: expected true or false, got text 'sometimes'"),
                 Arguments.of("force flag not a boolean", "name: x\nbenchmarks: [synthetic]\nbaseline: {allow-other-machine: often}\n",
