@@ -13,8 +13,8 @@ import json
 import statistics
 import sys
 
-ORDER = ["referenceBump", "frameAllocateOffset", "frameAllocate", "allocateFree(pool)",
-         "allocateFree(free-list)", "referenceMallocFree", "allocateFree(default)",
+ORDER = ["referenceBump", "referenceBumpInObject", "frameAllocateOffset", "frameAllocate",
+         "allocateFree(pool)", "allocateFree(free-list)", "referenceMallocFree", "allocateFree(default)",
          "referenceNewByteArray", "referenceConfinedArena", "allocateFree(debug-pool)"]
 
 

@@ -16,14 +16,18 @@ import java.util.Arrays;
  *  cursor (one long):  bit 63 = 0 | bits 40..62: blocks this frame | bits 0..39: used
  * </pre>
  *
- * Allocation rounds {@code used} up to the alignment, adds the size and one block to the cursor,
- * and checks the result with a single branch: the only field an allocation of an aligned size
- * writes is the cursor, as in a bare bump. The metrics are derived on read: live bytes are
- * {@code used} minus the alignment padding (counted only when a request is padded) plus the bytes
- * served as overflow; live blocks are the cursor's block count plus the blocks counted outside it
- * (overflow segments, and counts moved out before the 23-bit field fills). {@code reset()} folds
- * the frame into the totals, frees the overflow list, regrows the arena if the frame overflowed
- * and sets the cursor back to 0. The arena can grow to just under 1 TiB (the cursor's 40 bits).
+ * Allocation adds one block and the alignment's slack to the whole cursor, masks it down to the
+ * alignment and adds the size; one unsigned compare (size against the room left) and one sign test
+ * (block count full) guard it. The only field an allocation of an aligned size writes is the
+ * cursor, and the cursor's own chain of arithmetic from one allocation to the next (add, and, add)
+ * is that of a bare bump. Segment requests aligned to more than the arena's 64 bytes take the
+ * out-of-line path, which aligns the address.
+ *
+ * <p>The metrics are derived on read: live bytes are {@code used} minus the alignment padding
+ * (counted only when a request is padded) plus the bytes served as overflow; live blocks are the
+ * cursor's block count plus the blocks counted outside it (overflow segments, and counts moved out
+ * before the 23-bit field fills). {@code reset()} folds the frame into the totals, frees the
+ * overflow list, regrows the arena if the frame overflowed and sets the cursor back to 0. The arena can grow to just under 1 TiB (the cursor's 40 bits).
  * Lifetime and threading contract: see {@link FrameAllocator}.
  */
 final class BumpFrameAllocator implements FrameAllocator {
@@ -83,18 +87,19 @@ final class BumpFrameAllocator implements FrameAllocator {
         if (byteAlignment <= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
             throw badAlignment(byteAlignment); // constant-folded away for a constant alignment
         }
-        long cursor = this.cursor;
-        long used = cursor & USED_MASK;
-        // Aligns the address, not the offset: a segment may ask for more than the arena's 64.
-        long start = ((arenaAddress + used + byteAlignment - 1) & -byteAlignment) - arenaAddress;
-        long end = start + byteSize;
-        long next = cursor + ONE_BLOCK + (end - used);
-        // One branch for a negative size, no room in the arena, or a full block count.
-        if ((byteSize | (capacity - end) | next) < 0) {
+        // Above the arena's alignment the address, not the offset, must be aligned: out of line.
+        if (byteAlignment > ARENA_ALIGNMENT) {
             return allocateSlow(byteSize, byteAlignment);
         }
-        if (start != used) {
-            paddingBytes += start - used;
+        long cursor = this.cursor;
+        long counted = countAndAlign(cursor, byteAlignment);
+        long next = counted + byteSize;
+        long start = counted & USED_MASK;
+        if (doesNotFit(byteSize, start, next)) {
+            return allocateSlow(byteSize, byteAlignment);
+        }
+        if ((cursor & (byteAlignment - 1)) != 0) { // the offset was not aligned: count the padding
+            paddingBytes += counted - ONE_BLOCK - cursor;
         }
         this.cursor = next;
         return arena.asSlice(start, byteSize);
@@ -107,18 +112,38 @@ final class BumpFrameAllocator implements FrameAllocator {
             throw badOffsetAlignment(byteAlignment);
         }
         long cursor = this.cursor;
-        long used = cursor & USED_MASK;
-        long start = (used + byteAlignment - 1) & -byteAlignment;
-        long end = start + byteSize;
-        long next = cursor + ONE_BLOCK + (end - used);
-        if ((byteSize | (capacity - end) | next) < 0) {
+        long counted = countAndAlign(cursor, byteAlignment);
+        long next = counted + byteSize;
+        long start = counted & USED_MASK;
+        if (doesNotFit(byteSize, start, next)) {
             return allocateOffsetSlow(byteSize, byteAlignment);
         }
-        if (start != used) {
-            paddingBytes += start - used;
+        if ((cursor & (byteAlignment - 1)) != 0) { // the offset was not aligned: count the padding
+            paddingBytes += counted - ONE_BLOCK - cursor;
         }
         this.cursor = next;
         return start;
+    }
+
+    /**
+     * The cursor with one more block and its offset rounded up to {@code byteAlignment} (at most
+     * 64), in one add and one mask: the block count rides along in the high bits (the mask keeps
+     * them, and an offset of at most {@link #MAX_CAPACITY} plus 63 never carries into them). So the
+     * cursor's chain from one allocation to the next is add, and, add, as in a bare bump; the
+     * checks and the padding test hang off it.
+     */
+    private static long countAndAlign(long cursor, long byteAlignment) {
+        return (cursor + (ONE_BLOCK + byteAlignment - 1)) & -byteAlignment;
+    }
+
+    /**
+     * A negative size, no room in the arena, or a block count about to fill. Unsigned, a negative
+     * size is larger than any room, and the room is never negative (the offset stays at most the
+     * capacity), so one compare covers the first two; once the size fits, {@code next} is negative
+     * only if the block count reached the sign bit.
+     */
+    private boolean doesNotFit(long byteSize, long start, long next) {
+        return Long.compareUnsigned(byteSize, capacity - start) > 0 || next < 0;
     }
 
     // Out of line: keeps the fast paths small enough to inline into the caller.
@@ -310,7 +335,7 @@ final class BumpFrameAllocator implements FrameAllocator {
 
     @Override
     public boolean canAllocate(long byteSize) {
-        return (byteSize | (capacity - used() - byteSize)) >= 0;
+        return Long.compareUnsigned(byteSize, capacity - used()) <= 0; // negative sizes never fit
     }
 
     @Override

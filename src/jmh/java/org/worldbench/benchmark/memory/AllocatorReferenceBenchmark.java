@@ -30,6 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code referenceBump}: the physical limit, a bare bump of an offset over a 1 MiB segment
  *       that wraps when full; no checks, no counters;</li>
+ *   <li>{@code referenceBumpInObject}: the same bump with its cursor and capacity in an object of
+ *       its own, reached through a field of the benchmark state, which is how every allocator
+ *       benchmark reaches its allocator; the difference to {@code referenceBump} is the price of
+ *       that extra load, paid by the benchmark's shape, not by an allocator's work;</li>
  *   <li>{@code referenceMallocFree}: glibc malloc + free through FFM downcalls with
  *       {@code Linker.Option.critical(false)}, the cheapest downcall there is, without the
  *       counters of worldbench's default allocator;</li>
@@ -64,12 +68,14 @@ public class AllocatorReferenceBenchmark {
     private Arena bumpArena;
     private long bumpCapacity;
     private long bumpUsed;
+    private BareBump bareBump;
 
     @Setup(Level.Trial)
     public void setUp() {
         bytes = Long.parseLong(size);
         bumpArena = Arena.ofConfined();
         bumpCapacity = bumpArena.allocate(FrameAllocatorBenchmark.ARENA_BYTES, 64).byteSize();
+        bareBump = new BareBump(bumpCapacity);
     }
 
     @TearDown(Level.Trial)
@@ -85,6 +91,30 @@ public class AllocatorReferenceBenchmark {
         long start = (bumpUsed + 7) & -8L;
         bumpUsed = start + bytes;
         return start;
+    }
+
+    @Benchmark
+    public long referenceBumpInObject() {
+        return bareBump.allocate(bytes);
+    }
+
+    /** {@code referenceBump}'s arithmetic in an object of its own, like an allocator's state. */
+    private static final class BareBump {
+        private final long capacity;
+        private long used;
+
+        BareBump(long capacity) {
+            this.capacity = capacity;
+        }
+
+        long allocate(long bytes) {
+            if (used + bytes + 8 > capacity) {
+                used = 0;
+            }
+            long start = (used + 7) & -8L;
+            used = start + bytes;
+            return start;
+        }
     }
 
     @Benchmark

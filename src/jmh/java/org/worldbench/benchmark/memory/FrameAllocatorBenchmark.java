@@ -31,6 +31,12 @@ import org.worldbench.memory.MemoryAllocator;
  *       JIT removes it (0 B/op) and only the bounds of the slice cost extra.</li>
  * </ul>
  *
+ * <p>Same work per operation as {@code referenceBump}: the same 8-byte alignment, the same wrap
+ * test ({@code canAllocate(bytes + 8)} is its {@code used + bytes + 8 > capacity}), the result
+ * returned the same way. What remains is the allocator's: its own capacity check, the block count,
+ * the call through the {@link FrameAllocator} interface, and reaching its state through a field
+ * ({@code referenceBumpInObject} prices that last one alone).
+ *
  * <p>HOW TO RUN: see {@link AllocatorBenchmark}.
  */
 @BenchmarkMode(Mode.AverageTime)
