@@ -17,21 +17,24 @@ package org.worldbench.dynamics;
  * 10 T_PJ        12  joint frame seen from the parent body: R row-major, p (m)
  * 22 T_CJ_INV    12  inverse of the joint frame seen from the child body
  * 34 AXIS        3   revolute/prismatic axis, joint frame, unit
- * 37 TW          12  world transform of the body frame
- * 49 VW          6   spatial velocity, world (rad/s, m/s)
- * 55 CW          6   velocity-product acceleration V×(S·dq), world
- * 61 AW          6   spatial acceleration, world
- * 67 FW          6   force / ABA bias force, world
- * 73 FEXT        6   external force applied to the body, world, N·m and N
- * 79 IMPULSE     6   constraint impulse on the body, world, N·m·s and N·s
- * 85 IW          10  spatial inertia, world: m, h = m·c (3), Ī about the world origin (6)
+ * 37 FEXT        6   external force applied to the body, world, N·m and N
+ * 43 TW          12  world transform of the body frame
+ * 55 VW          6   spatial velocity, world (rad/s, m/s)
+ * 61 CW          6   velocity-product acceleration V×(S·dq), world
+ * 67 IW          10  spatial inertia, world: m, h = m·c (3), Ī about the world origin (6)
+ * 77 AW          6   spatial acceleration, world
+ * 83 FW          6   body force of inverse dynamics (RNEA), world
+ * 89 IMPULSE     6   constraint impulse on the body, world, N·m·s and N·s
  * 95 IC          10  composite inertia of the subtree (CRBA), same form as IW
- * 105 IA         36  articulated inertia (ABA), 6×6 row-major
- * 141 PHI        3   scratch for joints that keep a rotation (unused by 1-dof joints)
- * 144 per-dof section (nd = joint dofs), each dof-major:
+ * 105 per-dof section (nd = joint dofs), each dof-major:
  *     S 6nd (motion subspace, body frame), SW 6nd (world), U 6nd (IA·SW), DINV nd², UU nd,
  *     DAMPING nd, STIFFNESS nd, REST nd
  * </pre>
+ * The order is chosen for bulk copies: the kinematic pass reads MASS…FEXT (its inputs) in one
+ * copy and writes TW…IW (its outputs) in one; a parent's TW and VW are adjacent too.
+ * ABA's articulated inertias IA and bias forces are not here: they are sums that exist only while
+ * one forward-dynamics call runs, so they live in the skeleton's heap workspace
+ * ({@link ForwardDynamics}). U, D⁻¹ and u, the per-dof factors ABA leaves behind, are.
  * Every record size is a multiple of 4 doubles, so with a 32-byte aligned block each record is
  * 32-byte aligned.
  */
@@ -43,18 +46,16 @@ final class BodyRecord {
     static final int T_PJ = 10;
     static final int T_CJ_INV = 22;
     static final int AXIS = 34;
-    static final int TW = 37;
-    static final int VW = 49;
-    static final int CW = 55;
-    static final int AW = 61;
-    static final int FW = 67;
-    static final int FEXT = 73;
-    static final int IMPULSE = 79;
-    static final int IW = 85;
+    static final int FEXT = 37;
+    static final int TW = 43;
+    static final int VW = 55;
+    static final int CW = 61;
+    static final int IW = 67;
+    static final int AW = 77;
+    static final int FW = 83;
+    static final int IMPULSE = 89;
     static final int IC = 95;
-    static final int IA = 105;
-    static final int PHI = 141;
-    static final int DOFS = 144;
+    static final int DOFS = 105;
 
     /** Doubles per record alignment unit: 4 doubles = 32 bytes. */
     static final int ALIGN_DOUBLES = 4;

@@ -1,10 +1,7 @@
 package org.worldbench.dynamics;
 
 import static org.worldbench.dynamics.BodyRecord.AW;
-import static org.worldbench.dynamics.BodyRecord.CW;
 import static org.worldbench.dynamics.BodyRecord.FEXT;
-import static org.worldbench.dynamics.BodyRecord.FW;
-import static org.worldbench.dynamics.BodyRecord.IA;
 import static org.worldbench.dynamics.BodyRecord.IMPULSE;
 import static org.worldbench.dynamics.BodyRecord.IW;
 import static org.worldbench.dynamics.BodyRecord.VW;
@@ -18,12 +15,31 @@ import static org.worldbench.dynamics.BodyRecord.VW;
  * with joint damping d and springs k taken semi-implicitly over the skeleton's time step h
  * (golden README §4.6). {@link #impulse} is DART's {@code computeImpulseForwardDynamics()}:
  * the velocity change M⁻¹·Σ Jᵢᵀ·impulseᵢ caused by the constraint impulses on the bodies.
+ *
+ * <p>Where the numbers live: every per-body input and result is in the body's record (kinematics,
+ * external force, U, D⁻¹, u, acceleration). The articulated inertia IA and bias force p of each
+ * body, sums that children add into their parent and that exist only during one call, are
+ * accumulated in the skeleton's heap workspace ({@link Skeleton#articulated},
+ * {@link #WORKSPACE_STRIDE} doubles per body), together with a copy of c that the two later passes
+ * read. Off-heap this replaced four 36-double copies per body (write IA, read it, read and write the
+ * parent's) and ten smaller ones by plain array accesses; each pass now reads and writes a record
+ * in a few bulk copies of adjacent fields.
  */
 public final class ForwardDynamics {
 
-    /** Scratch layout: D (36), D⁻¹·Uᵀ rows W (36), Gauss–Jordan work (72). */
+    /** Doubles per body in {@link Skeleton#articulated}: IA (6×6 row-major), p (6), c (6). */
+    static final int WORKSPACE_STRIDE = 48;
+    private static final int WS_IA = 0;
+    private static final int WS_P = 36;
+    private static final int WS_C = 42;
+
+    /**
+     * Scratch layout of the multi-dof backward step: D (36), D⁻¹·Uᵀ rows W (36), Gauss–Jordan work
+     * (72–107), the record's per-dof section from SW on (at most 132 doubles for 6 dofs).
+     */
     private static final int D = 0;
     private static final int W = 36;
+    private static final int M_REC = 112;
 
     private ForwardDynamics() {
     }
@@ -42,7 +58,7 @@ public final class ForwardDynamics {
         s.checkOpen();
         if (impulse) {
             Kinematics.updateFrames(s);
-            initialize(s, true);
+            initialize(s);
         } else {
             prepare(s);
         }
@@ -68,65 +84,76 @@ public final class ForwardDynamics {
         final boolean[] childIdentity = s.childOffsetIdentity;
         final double[] q = s.q;
         final double[] dq = s.dq;
+        final double[] ws = s.articulated;
         final double[] t = s.scratch;
         final int n = s.bodyCount;
         for (int i = 0; i < n; i++) {
             final int o = offset[i];
-            final int po = parent[i] < 0 ? -1 : offset[parent[i]];
-            if (positions) {
-                Kinematics.positionBody(b, o, po, code[i], dofStart[i], childIdentity[i], q, t);
+            final int pi = parent[i];
+            final int po = pi < 0 ? -1 : offset[pi];
+            final int ext;
+            if (positions) { // the usual case: everything changed, one fused visit
+                Kinematics.updateBody(b, o, po, pi >= 0 && pi == i - 1, code[i], dofStart[i], dofCount[i],
+                        childIdentity[i], q, dq, t);
+                ext = Kinematics.U_FEXT;
+            } else {
+                if (frames) {
+                    Kinematics.frameBody(b, o, dofCount[i], t);
+                }
+                if (velocities) {
+                    Kinematics.velocityBody(b, o, po, dofCount[i], dofStart[i], dq, t);
+                }
+                b.read(o + VW, t, Kinematics.U_VW, IW + 10 - VW); // VW, CW, IW: adjacent
+                b.read(o + FEXT, t, I_EXT, 6);
+                ext = I_EXT;
             }
-            if (frames) {
-                Kinematics.frameBody(b, o, dofCount[i], t);
-            }
-            if (velocities) {
-                Kinematics.velocityBody(b, o, po, dofCount[i], dofStart[i], dq, t);
-            }
-            initializeBody(b, o, false, t);
+            initializeBody(ws, WORKSPACE_STRIDE * i, false, ext, t);
         }
         s.positionsValid = true;
         s.framesValid = true;
         s.velocitiesValid = true;
     }
 
-    private static void initialize(Skeleton s, boolean impulse) {
+    /** The impulse variant's start: no velocity terms, so only IW is needed. */
+    private static void initialize(Skeleton s) {
         final StateBlock b = s.block;
         final int[] offset = s.offset;
+        final double[] ws = s.articulated;
         final double[] t = s.scratch;
         final int n = s.bodyCount;
         for (int i = 0; i < n; i++) {
-            initializeBody(b, offset[i], impulse, t);
+            b.read(offset[i] + IW, t, Kinematics.U_IW, 10);
+            b.read(offset[i] + IMPULSE, t, I_EXT, 6);
+            initializeBody(ws, WORKSPACE_STRIDE * i, true, I_EXT, t);
         }
     }
 
-    /** Scratch layout of {@link #initializeBody}. */
-    private static final int I_IW = 0;
-    private static final int I_V = 16;
-    private static final int I_EXT = 24;
-    private static final int I_IA = 32;
-    private static final int I_FW = 72;
+    /** Scratch slot for an external force or impulse read from the record (after {@link Kinematics#updateBody}'s). */
+    private static final int I_EXT = Kinematics.U_END;
 
-    /** IA = IW as a 6×6 matrix, bias force p = V ×* (IW·V) − f_ext (impulses: p = −impulse). */
-    private static void initializeBody(StateBlock b, int o, boolean impulse, double[] t) {
-        b.read(o + IW, t, I_IW, 10);
-        b.read(o + (impulse ? IMPULSE : FEXT), t, I_EXT, 6);
-        double m = t[I_IW], hx = t[I_IW + 1], hy = t[I_IW + 2], hz = t[I_IW + 3];
-        double ixx = t[I_IW + 4], iyy = t[I_IW + 5], izz = t[I_IW + 6];
-        double ixy = t[I_IW + 7], ixz = t[I_IW + 8], iyz = t[I_IW + 9];
-        final int a = I_IA;
+    /**
+     * IA = IW as a 6×6 matrix, bias force p = V ×* (IW·V) − f_ext (impulses: p = −impulse), and c,
+     * into the workspace at {@code w}. IW, VW and CW are read from scratch where
+     * {@link Kinematics#updateBody} leaves them, the external force or impulse from {@code t[ext]}.
+     */
+    private static void initializeBody(double[] ws, int w, boolean impulse, int ext, double[] t) {
+        final int iw = Kinematics.U_IW;
+        double m = t[iw], hx = t[iw + 1], hy = t[iw + 2], hz = t[iw + 3];
+        double ixx = t[iw + 4], iyy = t[iw + 5], izz = t[iw + 6];
+        double ixy = t[iw + 7], ixz = t[iw + 8], iyz = t[iw + 9];
+        final int a = w + WS_IA;
         // [[Ī, [h]×], [[h]×ᵀ, m·1]]
-        t[a] = ixx; t[a + 1] = ixy; t[a + 2] = ixz; t[a + 3] = 0; t[a + 4] = -hz; t[a + 5] = hy;
-        t[a + 6] = ixy; t[a + 7] = iyy; t[a + 8] = iyz; t[a + 9] = hz; t[a + 10] = 0; t[a + 11] = -hx;
-        t[a + 12] = ixz; t[a + 13] = iyz; t[a + 14] = izz; t[a + 15] = -hy; t[a + 16] = hx; t[a + 17] = 0;
-        t[a + 18] = 0; t[a + 19] = hz; t[a + 20] = -hy; t[a + 21] = m; t[a + 22] = 0; t[a + 23] = 0;
-        t[a + 24] = -hz; t[a + 25] = 0; t[a + 26] = hx; t[a + 27] = 0; t[a + 28] = m; t[a + 29] = 0;
-        t[a + 30] = hy; t[a + 31] = -hx; t[a + 32] = 0; t[a + 33] = 0; t[a + 34] = 0; t[a + 35] = m;
-        b.write(t, I_IA, o + IA, 36);
+        ws[a] = ixx; ws[a + 1] = ixy; ws[a + 2] = ixz; ws[a + 3] = 0; ws[a + 4] = -hz; ws[a + 5] = hy;
+        ws[a + 6] = ixy; ws[a + 7] = iyy; ws[a + 8] = iyz; ws[a + 9] = hz; ws[a + 10] = 0; ws[a + 11] = -hx;
+        ws[a + 12] = ixz; ws[a + 13] = iyz; ws[a + 14] = izz; ws[a + 15] = -hy; ws[a + 16] = hx; ws[a + 17] = 0;
+        ws[a + 18] = 0; ws[a + 19] = hz; ws[a + 20] = -hy; ws[a + 21] = m; ws[a + 22] = 0; ws[a + 23] = 0;
+        ws[a + 24] = -hz; ws[a + 25] = 0; ws[a + 26] = hx; ws[a + 27] = 0; ws[a + 28] = m; ws[a + 29] = 0;
+        ws[a + 30] = hy; ws[a + 31] = -hx; ws[a + 32] = 0; ws[a + 33] = 0; ws[a + 34] = 0; ws[a + 35] = m;
         double fx = 0, fy = 0, fz = 0, gx = 0, gy = 0, gz = 0;
         if (!impulse) {
-            b.read(o + VW, t, I_V, 6);
-            double wx = t[I_V], wy = t[I_V + 1], wz = t[I_V + 2];
-            double vx = t[I_V + 3], vy = t[I_V + 4], vz = t[I_V + 5];
+            final int v = Kinematics.U_VW;
+            double wx = t[v], wy = t[v + 1], wz = t[v + 2];
+            double vx = t[v + 3], vy = t[v + 4], vz = t[v + 5];
             double nx = ixx * wx + ixy * wy + ixz * wz + hy * vz - hz * vy;
             double ny = ixy * wx + iyy * wy + iyz * wz + hz * vx - hx * vz;
             double nz = ixz * wx + iyz * wy + izz * wz + hx * vy - hy * vx;
@@ -139,14 +166,18 @@ public final class ForwardDynamics {
             gx = wy * kz - wz * ky;
             gy = wz * kx - wx * kz;
             gz = wx * ky - wy * kx;
+            final int c = Kinematics.U_CW;
+            final int wc = w + WS_C;
+            ws[wc] = t[c]; ws[wc + 1] = t[c + 1]; ws[wc + 2] = t[c + 2];
+            ws[wc + 3] = t[c + 3]; ws[wc + 4] = t[c + 4]; ws[wc + 5] = t[c + 5];
         }
-        t[I_FW] = fx - t[I_EXT];
-        t[I_FW + 1] = fy - t[I_EXT + 1];
-        t[I_FW + 2] = fz - t[I_EXT + 2];
-        t[I_FW + 3] = gx - t[I_EXT + 3];
-        t[I_FW + 4] = gy - t[I_EXT + 4];
-        t[I_FW + 5] = gz - t[I_EXT + 5];
-        b.write(t, I_FW, o + FW, 6);
+        final int p = w + WS_P;
+        ws[p] = fx - t[ext];
+        ws[p + 1] = fy - t[ext + 1];
+        ws[p + 2] = fz - t[ext + 2];
+        ws[p + 3] = gx - t[ext + 3];
+        ws[p + 4] = gy - t[ext + 4];
+        ws[p + 5] = gz - t[ext + 5];
     }
 
     private static void backward(Skeleton s, boolean impulse) {
@@ -158,6 +189,7 @@ public final class ForwardDynamics {
         final double[] q = s.q;
         final double[] dq = s.dq;
         final double[] tau = s.tau;
+        final double[] ws = s.articulated;
         final double[] t = s.scratch;
         final double h = s.timeStep;
         final int n = s.bodyCount;
@@ -166,60 +198,65 @@ public final class ForwardDynamics {
         for (int i = n - 1; i >= 0; i--) {
             final int o = offset[i];
             final int nd = dofCount[i];
-            final int ia = o + IA;
-            final int fw = o + FW;
+            final int w = WORKSPACE_STRIDE * i;
+            final int ia = w + WS_IA;
+            final int bias = w + WS_P;
             final int pi = parent[i];
+            final int pw = pi < 0 ? -1 : WORKSPACE_STRIDE * pi;
             if (nd == 0) {
                 if (pi >= 0) {
-                    addArticulated(b, ia, fw, offset[pi], t);
+                    addArticulated(ws, w, pw);
                 }
                 continue;
             }
             if (nd == 1) {
-                backwardOneDof(s, b, o, ia, fw, pi < 0 ? -1 : offset[pi], dofStart[i], impulse);
+                backwardOneDof(s, b, ws, o, w, pw, dofStart[i], impulse);
                 continue;
             }
-            final int sw = o + BodyRecord.sw(nd);
-            final int uo = o + BodyRecord.u(nd);
-            final int dinv = o + BodyRecord.dinv(nd);
-            final int uu = o + BodyRecord.uu(nd);
+            // the record's SW, U, D⁻¹, u, damping, stiffness, rest: adjacent, one copy in, one out
+            final int sw = M_REC;
+            final int uo = sw + 6 * nd;
+            final int dinv = sw + 12 * nd;
+            final int uu = dinv + nd * nd;
+            final int damping = uu + nd;
+            final int stiffness = damping + nd;
+            final int rest = stiffness + nd;
+            b.read(o + BodyRecord.sw(nd), t, sw, 16 * nd + nd * nd);
             final int d0 = dofStart[i];
             for (int k = 0; k < nd; k++) {
                 int c = sw + 6 * k;
-                double s0 = b.get(c), s1 = b.get(c + 1), s2 = b.get(c + 2);
-                double s3 = b.get(c + 3), s4 = b.get(c + 4), s5 = b.get(c + 5);
+                double s0 = t[c], s1 = t[c + 1], s2 = t[c + 2];
+                double s3 = t[c + 3], s4 = t[c + 4], s5 = t[c + 5];
                 for (int r = 0; r < 6; r++) {
                     int row = ia + 6 * r;
-                    b.set(uo + 6 * k + r, b.get(row) * s0 + b.get(row + 1) * s1 + b.get(row + 2) * s2
-                            + b.get(row + 3) * s3 + b.get(row + 4) * s4 + b.get(row + 5) * s5);
+                    t[uo + 6 * k + r] = ws[row] * s0 + ws[row + 1] * s1 + ws[row + 2] * s2
+                            + ws[row + 3] * s3 + ws[row + 4] * s4 + ws[row + 5] * s5;
                 }
-                double bias = s0 * b.get(fw) + s1 * b.get(fw + 1) + s2 * b.get(fw + 2)
-                        + s3 * b.get(fw + 3) + s4 * b.get(fw + 4) + s5 * b.get(fw + 5);
+                double sp = s0 * ws[bias] + s1 * ws[bias + 1] + s2 * ws[bias + 2]
+                        + s3 * ws[bias + 3] + s4 * ws[bias + 4] + s5 * ws[bias + 5];
                 double u;
                 if (impulse) {
-                    u = -bias;
+                    u = -sp;
                 } else {
-                    double damping = b.get(o + BodyRecord.damping(nd) + k);
-                    double stiffness = b.get(o + BodyRecord.stiffness(nd) + k);
-                    double rest = b.get(o + BodyRecord.rest(nd) + k);
                     int dof = d0 + k;
-                    u = tau[dof] - damping * dq[dof] - stiffness * (q[dof] - rest + h * dq[dof]) - bias;
+                    u = tau[dof] - t[damping + k] * dq[dof] - t[stiffness + k] * (q[dof] - t[rest + k] + h * dq[dof])
+                            - sp;
                 }
-                b.set(uu + k, u);
+                t[uu + k] = u;
             }
             for (int k = 0; k < nd; k++) {
                 int c = sw + 6 * k;
                 for (int l = 0; l < nd; l++) {
                     int ul = uo + 6 * l;
-                    t[D + k * nd + l] = b.get(c) * b.get(ul) + b.get(c + 1) * b.get(ul + 1) + b.get(c + 2) * b.get(ul + 2)
-                            + b.get(c + 3) * b.get(ul + 3) + b.get(c + 4) * b.get(ul + 4) + b.get(c + 5) * b.get(ul + 5);
+                    t[D + k * nd + l] = t[c] * t[ul] + t[c + 1] * t[ul + 1] + t[c + 2] * t[ul + 2]
+                            + t[c + 3] * t[ul + 3] + t[c + 4] * t[ul + 4] + t[c + 5] * t[ul + 5];
                 }
                 if (!impulse) {
-                    t[D + k * nd + k] += h * b.get(o + BodyRecord.damping(nd) + k)
-                            + h * h * b.get(o + BodyRecord.stiffness(nd) + k);
+                    t[D + k * nd + k] += h * t[damping + k] + h * h * t[stiffness + k];
                 }
             }
-            invert(t, D, nd, b, dinv, s.name());
+            invert(t, D, nd, dinv, s.name());
+            b.write(t, uo, o + BodyRecord.u(nd), 6 * nd + nd * nd + nd); // U, D⁻¹, u
             if (pi < 0) {
                 continue;
             }
@@ -228,7 +265,7 @@ public final class ForwardDynamics {
                 for (int c = 0; c < 6; c++) {
                     double sum = 0;
                     for (int l = 0; l < nd; l++) {
-                        sum += b.get(dinv + k * nd + l) * b.get(uo + 6 * l + c);
+                        sum += t[dinv + k * nd + l] * t[uo + 6 * l + c];
                     }
                     t[W + 6 * k + c] = sum;
                 }
@@ -237,37 +274,36 @@ public final class ForwardDynamics {
                 for (int c = 0; c < 6; c++) {
                     double sum = 0;
                     for (int k = 0; k < nd; k++) {
-                        sum += b.get(uo + 6 * k + r) * t[W + 6 * k + c];
+                        sum += t[uo + 6 * k + r] * t[W + 6 * k + c];
                     }
-                    b.add(ia + 6 * r + c, -sum);
+                    ws[ia + 6 * r + c] += -sum;
                 }
             }
             // p += Ia·c (not for impulses: no velocity terms) + U·D⁻¹·u
             double c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0;
             if (!impulse) {
-                int cw = o + CW;
-                c0 = b.get(cw); c1 = b.get(cw + 1); c2 = b.get(cw + 2);
-                c3 = b.get(cw + 3); c4 = b.get(cw + 4); c5 = b.get(cw + 5);
+                int cw = w + WS_C;
+                c0 = ws[cw]; c1 = ws[cw + 1]; c2 = ws[cw + 2];
+                c3 = ws[cw + 3]; c4 = ws[cw + 4]; c5 = ws[cw + 5];
             }
             for (int k = 0; k < nd; k++) {
                 double x = 0;
                 for (int l = 0; l < nd; l++) {
-                    x += b.get(dinv + k * nd + l) * b.get(uu + l);
+                    x += t[dinv + k * nd + l] * t[uu + l];
                 }
                 t[W + 6 * k] = x; // reuse: (D⁻¹·u)_k
             }
             for (int r = 0; r < 6; r++) {
                 int row = ia + 6 * r;
-                double sum = b.get(row) * c0 + b.get(row + 1) * c1 + b.get(row + 2) * c2
-                        + b.get(row + 3) * c3 + b.get(row + 4) * c4 + b.get(row + 5) * c5;
+                double sum = ws[row] * c0 + ws[row + 1] * c1 + ws[row + 2] * c2
+                        + ws[row + 3] * c3 + ws[row + 4] * c4 + ws[row + 5] * c5;
                 for (int k = 0; k < nd; k++) {
-                    sum += b.get(uo + 6 * k + r) * t[W + 6 * k];
+                    sum += t[uo + 6 * k + r] * t[W + 6 * k];
                 }
-                b.add(fw + r, sum);
+                ws[bias + r] += sum;
             }
-            addArticulated(b, ia, fw, offset[pi], t);
+            addArticulated(ws, w, pw);
         }
-
     }
 
     private static void forward(Skeleton s, boolean impulse, double[] out) {
@@ -276,6 +312,7 @@ public final class ForwardDynamics {
         final int[] offset = s.offset;
         final int[] dofStart = s.dofStart;
         final int[] dofCount = s.dofCount;
+        final double[] ws = s.articulated;
         final double[] t = s.scratch;
         final int n = s.bodyCount;
         // the world's spatial acceleration −g stands in for gravity
@@ -286,51 +323,54 @@ public final class ForwardDynamics {
         t[G_WORLD + 4] = impulse ? 0 : -s.gravityY;
         t[G_WORLD + 5] = impulse ? 0 : -s.gravityZ;
         for (int i = 0; i < n; i++) {
-            forwardBody(b, offset[i], parent[i] < 0 ? -1 : offset[parent[i]], dofCount[i], dofStart[i], impulse, out, t);
+            final int pi = parent[i];
+            forwardBody(b, offset[i], pi < 0 ? -1 : offset[pi], pi >= 0 && pi == i - 1, dofCount[i], dofStart[i],
+                    impulse, out, ws, WORKSPACE_STRIDE * i, t);
         }
     }
 
-    /** Scratch layout of {@link #forwardBody}. */
+    /** Scratch layout of {@link #forwardBody}: −g, a, the record's SW, U, D⁻¹, u (adjacent), x. */
     private static final int G_WORLD = 0;
     private static final int F_A = 8;
-    private static final int F_CW = 16;
-    private static final int F_SW = 24;
-    private static final int F_U = 64;
-    private static final int F_DINV = 104;
-    private static final int F_UU = 144;
-    private static final int F_X = 152;
+    private static final int F_REC = 16;
+    private static final int F_X = 136;
 
-    /** a' = a_parent + c, ddq = D⁻¹·(u − Uᵀ·a'), a = a' + S·ddq. */
-    private static void forwardBody(StateBlock b, int o, int po, int nd, int d0, boolean impulse, double[] out,
-            double[] t) {
-        if (po >= 0) {
-            b.read(po + AW, t, F_A, 6);
-        } else {
+    /**
+     * a' = a_parent + c, ddq = D⁻¹·(u − Uᵀ·a'), a = a' + S·ddq. {@code parentInScratch}: the parent
+     * is the body visited just before (a chain), whose a is still in scratch at F_A.
+     */
+    private static void forwardBody(StateBlock b, int o, int po, boolean parentInScratch, int nd, int d0,
+            boolean impulse, double[] out, double[] ws, int w, double[] t) {
+        if (po < 0) {
             System.arraycopy(t, G_WORLD, t, F_A, 6);
+        } else if (!parentInScratch) {
+            b.read(po + AW, t, F_A, 6);
         }
         double a0 = t[F_A], a1 = t[F_A + 1], a2 = t[F_A + 2];
         double a3 = t[F_A + 3], a4 = t[F_A + 4], a5 = t[F_A + 5];
         if (!impulse) {
-            b.read(o + CW, t, F_CW, 6);
-            a0 += t[F_CW]; a1 += t[F_CW + 1]; a2 += t[F_CW + 2];
-            a3 += t[F_CW + 3]; a4 += t[F_CW + 4]; a5 += t[F_CW + 5];
+            final int c = w + WS_C;
+            a0 += ws[c]; a1 += ws[c + 1]; a2 += ws[c + 2];
+            a3 += ws[c + 3]; a4 += ws[c + 4]; a5 += ws[c + 5];
         }
         if (nd > 0) {
-            b.read(o + BodyRecord.sw(nd), t, F_SW, 6 * nd);
-            b.read(o + BodyRecord.u(nd), t, F_U, 6 * nd);
-            b.read(o + BodyRecord.dinv(nd), t, F_DINV, nd * nd + nd); // D⁻¹ then u, adjacent
+            b.read(o + BodyRecord.sw(nd), t, F_REC, 12 * nd + nd * nd + nd); // SW, U, D⁻¹, u: adjacent
+            final int fsw = F_REC;
+            final int fu = F_REC + 6 * nd;
+            final int fdinv = F_REC + 12 * nd;
+            final int fuu = fdinv + nd * nd;
             for (int k = 0; k < nd; k++) {
-                int u = F_U + 6 * k;
-                t[F_X + k] = t[F_DINV + nd * nd + k] - (t[u] * a0 + t[u + 1] * a1 + t[u + 2] * a2
+                int u = fu + 6 * k;
+                t[F_X + k] = t[fuu + k] - (t[u] * a0 + t[u + 1] * a1 + t[u + 2] * a2
                         + t[u + 3] * a3 + t[u + 4] * a4 + t[u + 5] * a5);
             }
             for (int k = 0; k < nd; k++) {
                 double x = 0;
                 for (int l = 0; l < nd; l++) {
-                    x += t[F_DINV + k * nd + l] * t[F_X + l];
+                    x += t[fdinv + k * nd + l] * t[F_X + l];
                 }
                 out[d0 + k] = x;
-                int c = F_SW + 6 * k;
+                int c = fsw + 6 * k;
                 a0 += t[c] * x; a1 += t[c + 1] * x; a2 += t[c + 2] * x;
                 a3 += t[c + 3] * x; a4 += t[c + 4] * x; a5 += t[c + 5] * x;
             }
@@ -340,45 +380,51 @@ public final class ForwardDynamics {
         b.write(t, F_A, o + AW, 6);
     }
 
+    /** Scratch layout of {@link #backwardOneDof}: the record's SW…rest (17 adjacent doubles), U|D⁻¹|u, IA·c. */
+    private static final int B_REC = 0;
+    private static final int B_DAMPING = B_REC + 14;
+    private static final int B_U = 24;
+    private static final int B_IAC = 32;
+
     /**
      * The backward step for a 1-dof joint, written out: U = IA·S, D = Sᵀ·U (+ h·d + h²·k),
      * u = τ − … − Sᵀ·p; the parent receives IA − U·Uᵀ/D and p + IA·c + U·(u − U·c)/D, computed
-     * in one sweep without writing this body's reduced inertia back.
+     * in one sweep without writing this body's reduced inertia back. One bulk read of the record
+     * (SW, the old U, D⁻¹, u, then damping, stiffness, rest) and one bulk write (U, D⁻¹, u).
      */
-    private static void backwardOneDof(Skeleton s, StateBlock b, int o, int ia, int fw, int po, int dof,
+    private static void backwardOneDof(Skeleton s, StateBlock b, double[] ws, int o, int w, int pw, int dof,
             boolean impulse) {
         final double[] t = s.scratch;
-        b.read(o + BodyRecord.sw(1), t, B_SW, 6);
-        b.read(ia, t, B_IA, 36);
-        b.read(fw, t, B_FW, 6);
-        double s0 = t[B_SW], s1 = t[B_SW + 1], s2 = t[B_SW + 2];
-        double s3 = t[B_SW + 3], s4 = t[B_SW + 4], s5 = t[B_SW + 5];
+        b.read(o + BodyRecord.sw(1), t, B_REC, 17);
+        double s0 = t[B_REC], s1 = t[B_REC + 1], s2 = t[B_REC + 2];
+        double s3 = t[B_REC + 3], s4 = t[B_REC + 4], s5 = t[B_REC + 5];
         double c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0;
         if (!impulse) {
-            b.read(o + CW, t, B_CW, 6);
-            c0 = t[B_CW]; c1 = t[B_CW + 1]; c2 = t[B_CW + 2];
-            c3 = t[B_CW + 3]; c4 = t[B_CW + 4]; c5 = t[B_CW + 5];
+            final int c = w + WS_C;
+            c0 = ws[c]; c1 = ws[c + 1]; c2 = ws[c + 2];
+            c3 = ws[c + 3]; c4 = ws[c + 4]; c5 = ws[c + 5];
         }
+        final int ia = w + WS_IA;
         // U = IA·S and IA·c, one sweep over IA's rows
         for (int r = 0; r < 6; r++) {
-            int row = B_IA + 6 * r;
-            double a0 = t[row], a1 = t[row + 1], a2 = t[row + 2];
-            double a3 = t[row + 3], a4 = t[row + 4], a5 = t[row + 5];
+            int row = ia + 6 * r;
+            double a0 = ws[row], a1 = ws[row + 1], a2 = ws[row + 2];
+            double a3 = ws[row + 3], a4 = ws[row + 4], a5 = ws[row + 5];
             t[B_U + r] = a0 * s0 + a1 * s1 + a2 * s2 + a3 * s3 + a4 * s4 + a5 * s5;
             t[B_IAC + r] = a0 * c0 + a1 * c1 + a2 * c2 + a3 * c3 + a4 * c4 + a5 * c5;
         }
         double u0 = t[B_U], u1 = t[B_U + 1], u2 = t[B_U + 2], u3 = t[B_U + 3], u4 = t[B_U + 4], u5 = t[B_U + 5];
         double d = s0 * u0 + s1 * u1 + s2 * u2 + s3 * u3 + s4 * u4 + s5 * u5;
-        double p0 = t[B_FW], p1 = t[B_FW + 1], p2 = t[B_FW + 2];
-        double p3 = t[B_FW + 3], p4 = t[B_FW + 4], p5 = t[B_FW + 5];
+        final int pf = w + WS_P;
+        double p0 = ws[pf], p1 = ws[pf + 1], p2 = ws[pf + 2];
+        double p3 = ws[pf + 3], p4 = ws[pf + 4], p5 = ws[pf + 5];
         double u = -(s0 * p0 + s1 * p1 + s2 * p2 + s3 * p3 + s4 * p4 + s5 * p5);
         if (!impulse) {
-            b.read(o + BodyRecord.damping(1), t, B_PROPS, 3); // damping, stiffness, rest: adjacent
-            double damping = t[B_PROPS];
-            double stiffness = t[B_PROPS + 1];
+            double damping = t[B_DAMPING];
+            double stiffness = t[B_DAMPING + 1];
             double h = s.timeStep;
             double qd = s.dq[dof];
-            u += s.tau[dof] - damping * qd - stiffness * (s.q[dof] - t[B_PROPS + 2] + h * qd);
+            u += s.tau[dof] - damping * qd - stiffness * (s.q[dof] - t[B_DAMPING + 2] + h * qd);
             d += h * damping + h * h * stiffness;
         }
         if (!(d > 0)) {
@@ -388,78 +434,50 @@ public final class ForwardDynamics {
         t[B_U + 6] = dinv;
         t[B_U + 7] = u;
         b.write(t, B_U, o + BodyRecord.u(1), 8); // U, D⁻¹, u: adjacent for one dof
-        if (po < 0) {
+        if (pw < 0) {
             return;
         }
         // parent IA += IA − U·Uᵀ/D (symmetric: upper triangle computed, mirrored)
-        final int pia = po + IA;
-        b.read(pia, t, B_PIA, 36);
+        final int pia = pw + WS_IA;
         for (int r = 0; r < 6; r++) {
             double ur = t[B_U + r] * dinv;
             for (int c = r; c < 6; c++) {
-                double v = t[B_IA + 6 * r + c] - ur * t[B_U + c];
-                t[B_PIA + 6 * r + c] += v;
+                double v = ws[ia + 6 * r + c] - ur * t[B_U + c];
+                ws[pia + 6 * r + c] += v;
                 if (c != r) {
-                    t[B_PIA + 6 * c + r] += v;
+                    ws[pia + 6 * c + r] += v;
                 }
             }
         }
-        b.write(t, B_PIA, pia, 36);
         // parent p += p + IA·c + U·(u − U·c)/D
         double k = (u - (u0 * c0 + u1 * c1 + u2 * c2 + u3 * c3 + u4 * c4 + u5 * c5)) * dinv;
-        final int pfw = po + FW;
-        b.read(pfw, t, B_PFW, 6);
-        t[B_PFW] += p0 + t[B_IAC] + u0 * k;
-        t[B_PFW + 1] += p1 + t[B_IAC + 1] + u1 * k;
-        t[B_PFW + 2] += p2 + t[B_IAC + 2] + u2 * k;
-        t[B_PFW + 3] += p3 + t[B_IAC + 3] + u3 * k;
-        t[B_PFW + 4] += p4 + t[B_IAC + 4] + u4 * k;
-        t[B_PFW + 5] += p5 + t[B_IAC + 5] + u5 * k;
-        b.write(t, B_PFW, pfw, 6);
+        final int pp = pw + WS_P;
+        ws[pp] += p0 + t[B_IAC] + u0 * k;
+        ws[pp + 1] += p1 + t[B_IAC + 1] + u1 * k;
+        ws[pp + 2] += p2 + t[B_IAC + 2] + u2 * k;
+        ws[pp + 3] += p3 + t[B_IAC + 3] + u3 * k;
+        ws[pp + 4] += p4 + t[B_IAC + 4] + u4 * k;
+        ws[pp + 5] += p5 + t[B_IAC + 5] + u5 * k;
     }
 
-    /** Scratch layout of {@link #backwardOneDof}. */
-    private static final int B_SW = 0;
-    private static final int B_CW = 8;
-    private static final int B_IA = 16;
-    private static final int B_FW = 56;
-    private static final int B_PROPS = 64;
-    private static final int B_U = 72;
-    private static final int B_PIA = 80;
-    private static final int B_PFW = 120;
-    private static final int B_IAC = 128;
-
-    /** Adds this body's articulated inertia and bias force to its parent's (scratch from index 136). */
-    private static void addArticulated(StateBlock b, int ia, int fw, int parentOffset, double[] t) {
-        final int own = 136;
-        final int par = 176;
-        int pia = parentOffset + IA;
-        b.read(ia, t, own, 36);
-        b.read(pia, t, par, 36);
-        for (int k = 0; k < 36; k++) {
-            t[par + k] += t[own + k];
+    /** Adds a body's articulated inertia and bias force (workspace at {@code w}) to its parent's. */
+    private static void addArticulated(double[] ws, int w, int pw) {
+        for (int k = 0; k < WS_C; k++) { // IA then p
+            ws[pw + k] += ws[w + k];
         }
-        b.write(t, par, pia, 36);
-        int pfw = parentOffset + FW;
-        b.read(fw, t, own, 6);
-        b.read(pfw, t, par, 6);
-        for (int k = 0; k < 6; k++) {
-            t[par + k] += t[own + k];
-        }
-        b.write(t, par, pfw, 6);
     }
 
     /**
-     * Inverts the symmetric positive-definite nd×nd matrix at {@code t[from]} (destroyed) into the
-     * block at {@code dst}, by Gauss–Jordan elimination with partial pivoting.
+     * Inverts the symmetric positive-definite nd×nd matrix at {@code t[from]} (destroyed) into
+     * {@code t[dst]}, by Gauss–Jordan elimination with partial pivoting.
      */
-    private static void invert(double[] t, int from, int nd, StateBlock b, int dst, String skeleton) {
+    private static void invert(double[] t, int from, int nd, int dst, String skeleton) {
         if (nd == 1) {
             double d = t[from];
             if (!(d > 0)) {
                 throw new ArithmeticException("skeleton '" + skeleton + "': articulated inertia is singular (" + d + ")");
             }
-            b.set(dst, 1.0 / d);
+            t[dst] = 1.0 / d;
             return;
         }
         final int inv = 72; // identity → inverse, in scratch after D and W
@@ -506,8 +524,6 @@ public final class ForwardDynamics {
                 }
             }
         }
-        for (int k = 0; k < nd * nd; k++) {
-            b.set(dst + k, t[inv + k]);
-        }
+        System.arraycopy(t, inv, t, dst, nd * nd);
     }
 }

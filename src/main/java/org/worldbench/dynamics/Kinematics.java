@@ -1,9 +1,8 @@
 package org.worldbench.dynamics;
 
 import static org.worldbench.dynamics.BodyRecord.AXIS;
-import static org.worldbench.dynamics.BodyRecord.COM;
+import static org.worldbench.dynamics.BodyRecord.FEXT;
 import static org.worldbench.dynamics.BodyRecord.CW;
-import static org.worldbench.dynamics.BodyRecord.INERTIA;
 import static org.worldbench.dynamics.BodyRecord.IW;
 import static org.worldbench.dynamics.BodyRecord.MASS;
 import static org.worldbench.dynamics.BodyRecord.TW;
@@ -45,7 +44,8 @@ public final class Kinematics {
         final double[] t = s.scratch;
         final int n = s.bodyCount;
         for (int i = 0; i < n; i++) {
-            positionBody(b, offset[i], parent[i] < 0 ? -1 : offset[parent[i]], code[i], dofStart[i],
+            final int pi = parent[i];
+            positionBody(b, offset[i], pi < 0 ? -1 : offset[pi], pi >= 0 && pi == i - 1, code[i], dofStart[i],
                     childIdentity[i], q, t);
         }
         s.positionsValid = true;
@@ -56,36 +56,57 @@ public final class Kinematics {
     /** Scratch layout of {@link #positionBody}: joint rotation, record constants, parent transform, result. */
     private static final int ROT = 0;
     private static final int CONST = 16;
-    private static final int PJ = CONST;
-    private static final int CJ = CONST + (T_CJ_INV - T_PJ);
-    private static final int AX = CONST + (AXIS - T_PJ);
     private static final int PARENT = 48;
     private static final int OUT = 64;
 
     /**
      * World transform of one body from its parent's (record offset {@code po}, −1 for the world).
      * The record's constants and the parent transform are read in bulk: one bounds check per copy
-     * instead of one per double, which matters off-heap.
+     * instead of one per double, which matters off-heap. {@code parentInScratch}: the parent is the
+     * body positioned just before (a chain), whose transform is still in scratch, so it is not read
+     * back.
      */
-    static void positionBody(StateBlock b, int o, int po, int c, int d, boolean childIdentity, double[] q,
-            double[] t) {
+    static void positionBody(StateBlock b, int o, int po, boolean parentInScratch, int c, int d,
+            boolean childIdentity, double[] q, double[] t) {
         b.read(o + T_PJ, t, CONST, AXIS + 3 - T_PJ);
+        int parentAt = -1;
+        if (parentInScratch) {
+            parentAt = OUT; // composeTransform reads the parent before it writes
+        } else if (po >= 0) {
+            b.read(po + TW, t, PARENT, 12);
+            parentAt = PARENT;
+        }
+        composeTransform(t, CONST - T_PJ, parentAt, c, d, childIdentity, q, OUT);
+        b.write(t, OUT, o + TW, 12);
+    }
+
+    /**
+     * T_world,body = T_world,parent · T_parent→joint · Q(q) · T_child→joint⁻¹, all in scratch:
+     * {@code rec} is where the record's first double (MASS) would sit, so the joint constants are at
+     * {@code rec + T_PJ …}; {@code parentAt} holds the parent's world transform (−1: the world);
+     * the result goes to {@code out} (12 doubles). Uses {@code t[0..8]} for the joint rotation.
+     */
+    private static void composeTransform(double[] t, int rec, int parentAt, int c, int d, boolean childIdentity,
+            double[] q, int out) {
+        final int pj = rec + T_PJ;
+        final int cj = rec + T_CJ_INV;
+        final int ax = rec + AXIS;
         // A = T_world,parent · T_parent_to_joint
         double r00, r01, r02, r10, r11, r12, r20, r21, r22, px, py, pz;
-        double j00 = t[PJ], j01 = t[PJ + 1], j02 = t[PJ + 2];
-        double j10 = t[PJ + 3], j11 = t[PJ + 4], j12 = t[PJ + 5];
-        double j20 = t[PJ + 6], j21 = t[PJ + 7], j22 = t[PJ + 8];
-        double jx = t[PJ + 9], jy = t[PJ + 10], jz = t[PJ + 11];
-        if (po < 0) {
+        double j00 = t[pj], j01 = t[pj + 1], j02 = t[pj + 2];
+        double j10 = t[pj + 3], j11 = t[pj + 4], j12 = t[pj + 5];
+        double j20 = t[pj + 6], j21 = t[pj + 7], j22 = t[pj + 8];
+        double jx = t[pj + 9], jy = t[pj + 10], jz = t[pj + 11];
+        if (parentAt < 0) {
             r00 = j00; r01 = j01; r02 = j02;
             r10 = j10; r11 = j11; r12 = j12;
             r20 = j20; r21 = j21; r22 = j22;
             px = jx; py = jy; pz = jz;
         } else {
-            b.read(po + TW, t, PARENT, 12);
-            double a00 = t[PARENT], a01 = t[PARENT + 1], a02 = t[PARENT + 2];
-            double a10 = t[PARENT + 3], a11 = t[PARENT + 4], a12 = t[PARENT + 5];
-            double a20 = t[PARENT + 6], a21 = t[PARENT + 7], a22 = t[PARENT + 8];
+            final int pa = parentAt;
+            double a00 = t[pa], a01 = t[pa + 1], a02 = t[pa + 2];
+            double a10 = t[pa + 3], a11 = t[pa + 4], a12 = t[pa + 5];
+            double a20 = t[pa + 6], a21 = t[pa + 7], a22 = t[pa + 8];
             r00 = a00 * j00 + a01 * j10 + a02 * j20;
             r01 = a00 * j01 + a01 * j11 + a02 * j21;
             r02 = a00 * j02 + a01 * j12 + a02 * j22;
@@ -95,17 +116,17 @@ public final class Kinematics {
             r20 = a20 * j00 + a21 * j10 + a22 * j20;
             r21 = a20 * j01 + a21 * j11 + a22 * j21;
             r22 = a20 * j02 + a21 * j12 + a22 * j22;
-            px = a00 * jx + a01 * jy + a02 * jz + t[PARENT + 9];
-            py = a10 * jx + a11 * jy + a12 * jz + t[PARENT + 10];
-            pz = a20 * jx + a21 * jy + a22 * jz + t[PARENT + 11];
+            px = a00 * jx + a01 * jy + a02 * jz + t[pa + 9];
+            py = a10 * jx + a11 * jy + a12 * jz + t[pa + 10];
+            pz = a20 * jx + a21 * jy + a22 * jz + t[pa + 11];
         }
         // B = A · Q(q)
         if (c != JointType.WELD_CODE) {
             boolean rotates = true;
             if (c == JointType.REVOLUTE_CODE) {
-                Rotations.axisAngle(t[AX], t[AX + 1], t[AX + 2], q[d], t, ROT);
+                Rotations.axisAngle(t[ax], t[ax + 1], t[ax + 2], q[d], t, ROT);
             } else if (c == JointType.PRISMATIC_CODE) {
-                double sx = t[AX] * q[d], sy = t[AX + 1] * q[d], sz = t[AX + 2] * q[d];
+                double sx = t[ax] * q[d], sy = t[ax + 1] * q[d], sz = t[ax + 2] * q[d];
                 px += r00 * sx + r01 * sy + r02 * sz;
                 py += r10 * sx + r11 * sy + r12 * sz;
                 pz += r20 * sx + r21 * sy + r22 * sz;
@@ -138,10 +159,10 @@ public final class Kinematics {
         }
         // T = B · T_child_to_joint⁻¹
         if (!childIdentity) {
-            double c00 = t[CJ], c01 = t[CJ + 1], c02 = t[CJ + 2];
-            double c10 = t[CJ + 3], c11 = t[CJ + 4], c12 = t[CJ + 5];
-            double c20 = t[CJ + 6], c21 = t[CJ + 7], c22 = t[CJ + 8];
-            double cx = t[CJ + 9], cy = t[CJ + 10], cz = t[CJ + 11];
+            double c00 = t[cj], c01 = t[cj + 1], c02 = t[cj + 2];
+            double c10 = t[cj + 3], c11 = t[cj + 4], c12 = t[cj + 5];
+            double c20 = t[cj + 6], c21 = t[cj + 7], c22 = t[cj + 8];
+            double cx = t[cj + 9], cy = t[cj + 10], cz = t[cj + 11];
             double nx = r00 * cx + r01 * cy + r02 * cz + px;
             double ny = r10 * cx + r11 * cy + r12 * cz + py;
             double nz = r20 * cx + r21 * cy + r22 * cz + pz;
@@ -159,11 +180,10 @@ public final class Kinematics {
             r20 = n20; r21 = n21; r22 = n22;
             px = nx; py = ny; pz = nz;
         }
-        t[OUT] = r00; t[OUT + 1] = r01; t[OUT + 2] = r02;
-        t[OUT + 3] = r10; t[OUT + 4] = r11; t[OUT + 5] = r12;
-        t[OUT + 6] = r20; t[OUT + 7] = r21; t[OUT + 8] = r22;
-        t[OUT + 9] = px; t[OUT + 10] = py; t[OUT + 11] = pz;
-        b.write(t, OUT, o + TW, 12);
+        t[out] = r00; t[out + 1] = r01; t[out + 2] = r02;
+        t[out + 3] = r10; t[out + 4] = r11; t[out + 5] = r12;
+        t[out + 6] = r20; t[out + 7] = r21; t[out + 8] = r22;
+        t[out + 9] = px; t[out + 10] = py; t[out + 11] = pz;
     }
 
     /**
@@ -199,40 +219,51 @@ public final class Kinematics {
     static void frameBody(StateBlock b, int o, int nd, double[] t) {
         b.read(o + MASS, t, F_MASS, 10);
         b.read(o + TW, t, F_TW, 12);
-        double r00 = t[F_TW], r01 = t[F_TW + 1], r02 = t[F_TW + 2];
-        double r10 = t[F_TW + 3], r11 = t[F_TW + 4], r12 = t[F_TW + 5];
-        double r20 = t[F_TW + 6], r21 = t[F_TW + 7], r22 = t[F_TW + 8];
-        double px = t[F_TW + 9], py = t[F_TW + 10], pz = t[F_TW + 11];
         if (nd > 0) {
             b.read(o + BodyRecord.s(nd), t, F_S, 6 * nd);
-            for (int k = 0; k < nd; k++) {
-                int src = F_S + 6 * k;
-                double sx = t[src], sy = t[src + 1], sz = t[src + 2];
-                double vx = t[src + 3], vy = t[src + 4], vz = t[src + 5];
-                double ax = r00 * sx + r01 * sy + r02 * sz;
-                double ay = r10 * sx + r11 * sy + r12 * sz;
-                double az = r20 * sx + r21 * sy + r22 * sz;
-                double lx = r00 * vx + r01 * vy + r02 * vz;
-                double ly = r10 * vx + r11 * vy + r12 * vz;
-                double lz = r20 * vx + r21 * vy + r22 * vz;
-                int dst = F_SW + 6 * k;
-                t[dst] = ax;
-                t[dst + 1] = ay;
-                t[dst + 2] = az;
-                t[dst + 3] = lx + py * az - pz * ay;
-                t[dst + 4] = ly + pz * ax - px * az;
-                t[dst + 5] = lz + px * ay - py * ax;
-            }
+        }
+        composeFrames(t, F_MASS, F_TW, F_S, F_SW, F_IW, nd);
+        if (nd > 0) {
             b.write(t, F_SW, o + BodyRecord.sw(nd), 6 * nd);
         }
+        b.write(t, F_IW, o + IW, 10);
+    }
+
+    /**
+     * SW = Ad_T·S and IW from the mass properties at {@code massAt} (MASS, COM, INERTIA as in the
+     * record), the world transform at {@code twAt} and S at {@code sAt}, all in scratch.
+     */
+    private static void composeFrames(double[] t, int massAt, int twAt, int sAt, int swAt, int iwAt, int nd) {
+        double r00 = t[twAt], r01 = t[twAt + 1], r02 = t[twAt + 2];
+        double r10 = t[twAt + 3], r11 = t[twAt + 4], r12 = t[twAt + 5];
+        double r20 = t[twAt + 6], r21 = t[twAt + 7], r22 = t[twAt + 8];
+        double px = t[twAt + 9], py = t[twAt + 10], pz = t[twAt + 11];
+        for (int k = 0; k < nd; k++) {
+            int src = sAt + 6 * k;
+            double sx = t[src], sy = t[src + 1], sz = t[src + 2];
+            double vx = t[src + 3], vy = t[src + 4], vz = t[src + 5];
+            double ax = r00 * sx + r01 * sy + r02 * sz;
+            double ay = r10 * sx + r11 * sy + r12 * sz;
+            double az = r20 * sx + r21 * sy + r22 * sz;
+            double lx = r00 * vx + r01 * vy + r02 * vz;
+            double ly = r10 * vx + r11 * vy + r12 * vz;
+            double lz = r20 * vx + r21 * vy + r22 * vz;
+            int dst = swAt + 6 * k;
+            t[dst] = ax;
+            t[dst + 1] = ay;
+            t[dst + 2] = az;
+            t[dst + 3] = lx + py * az - pz * ay;
+            t[dst + 4] = ly + pz * ax - px * az;
+            t[dst + 5] = lz + px * ay - py * ax;
+        }
         // IW: mass, h = m·c (c = COM in world), Ī = R·Ic·Rᵀ + m(|c|²·1 − c·cᵀ) about the world origin
-        double m = t[F_MASS];
-        double lcx = t[F_MASS + 1], lcy = t[F_MASS + 2], lcz = t[F_MASS + 3];
+        double m = t[massAt];
+        double lcx = t[massAt + 1], lcy = t[massAt + 2], lcz = t[massAt + 3];
         double cx = r00 * lcx + r01 * lcy + r02 * lcz + px;
         double cy = r10 * lcx + r11 * lcy + r12 * lcz + py;
         double cz = r20 * lcx + r21 * lcy + r22 * lcz + pz;
-        double ixx = t[F_MASS + 4], iyy = t[F_MASS + 5], izz = t[F_MASS + 6];
-        double ixy = t[F_MASS + 7], ixz = t[F_MASS + 8], iyz = t[F_MASS + 9];
+        double ixx = t[massAt + 4], iyy = t[massAt + 5], izz = t[massAt + 6];
+        double ixy = t[massAt + 7], ixz = t[massAt + 8], iyz = t[massAt + 9];
         // T = R·I (row-major), then R·I·Rᵀ
         double t00 = r00 * ixx + r01 * ixy + r02 * ixz;
         double t01 = r00 * ixy + r01 * iyy + r02 * iyz;
@@ -249,17 +280,16 @@ public final class Kinematics {
         double wxy = t00 * r10 + t01 * r11 + t02 * r12;
         double wxz = t00 * r20 + t01 * r21 + t02 * r22;
         double wyz = t10 * r20 + t11 * r21 + t12 * r22;
-        t[F_IW] = m;
-        t[F_IW + 1] = m * cx;
-        t[F_IW + 2] = m * cy;
-        t[F_IW + 3] = m * cz;
-        t[F_IW + 4] = wxx + m * (cy * cy + cz * cz);
-        t[F_IW + 5] = wyy + m * (cx * cx + cz * cz);
-        t[F_IW + 6] = wzz + m * (cx * cx + cy * cy);
-        t[F_IW + 7] = wxy - m * cx * cy;
-        t[F_IW + 8] = wxz - m * cx * cz;
-        t[F_IW + 9] = wyz - m * cy * cz;
-        b.write(t, F_IW, o + IW, 10);
+        t[iwAt] = m;
+        t[iwAt + 1] = m * cx;
+        t[iwAt + 2] = m * cy;
+        t[iwAt + 3] = m * cz;
+        t[iwAt + 4] = wxx + m * (cy * cy + cz * cz);
+        t[iwAt + 5] = wyy + m * (cx * cx + cz * cz);
+        t[iwAt + 6] = wzz + m * (cx * cx + cy * cy);
+        t[iwAt + 7] = wxy - m * cx * cy;
+        t[iwAt + 8] = wxz - m * cx * cz;
+        t[iwAt + 9] = wyz - m * cy * cz;
     }
 
     /**
@@ -267,6 +297,11 @@ public final class Kinematics {
      * accelerations CW = VW × (SW·dq) of every body, if positions or velocities changed.
      */
     public static void updateVelocities(Skeleton s) {
+        if (!s.positionsValid) {
+            s.checkOpen();
+            computeAll(s); // everything changed: one fused pass
+            return;
+        }
         updateFrames(s);
         if (!s.velocitiesValid) {
             computeVelocities(s);
@@ -294,39 +329,128 @@ public final class Kinematics {
     private static final int V_OUT = 56;
 
     static void velocityBody(StateBlock b, int o, int po, int nd, int d, double[] dq, double[] t) {
-        double wx = 0, wy = 0, wz = 0, vx = 0, vy = 0, vz = 0;
         if (po >= 0) {
             b.read(po + VW, t, V_PARENT, 6);
-            wx = t[V_PARENT]; wy = t[V_PARENT + 1]; wz = t[V_PARENT + 2];
-            vx = t[V_PARENT + 3]; vy = t[V_PARENT + 4]; vz = t[V_PARENT + 5];
+        }
+        if (nd > 0) {
+            b.read(o + BodyRecord.sw(nd), t, V_SW, 6 * nd);
+        }
+        composeVelocity(t, po < 0 ? -1 : V_PARENT, V_SW, nd, d, dq, V_OUT);
+        b.write(t, V_OUT, o + VW, 12); // VW then CW, adjacent in the record
+    }
+
+    /**
+     * VW = V_parent + SW·dq and CW = VW × (SW·dq) into {@code out} (12 doubles), from the parent's
+     * velocity at {@code parentAt} (−1: the world, at rest) and SW at {@code swAt}, in scratch.
+     */
+    private static void composeVelocity(double[] t, int parentAt, int swAt, int nd, int d, double[] dq, int out) {
+        double wx = 0, wy = 0, wz = 0, vx = 0, vy = 0, vz = 0;
+        if (parentAt >= 0) {
+            wx = t[parentAt]; wy = t[parentAt + 1]; wz = t[parentAt + 2];
+            vx = t[parentAt + 3]; vy = t[parentAt + 4]; vz = t[parentAt + 5];
         }
         // joint twist j = SW·dq
         double jwx = 0, jwy = 0, jwz = 0, jvx = 0, jvy = 0, jvz = 0;
-        if (nd > 0) {
-            b.read(o + BodyRecord.sw(nd), t, V_SW, 6 * nd);
-            for (int k = 0; k < nd; k++) {
-                double qd = dq[d + k];
-                int c = V_SW + 6 * k;
-                jwx += t[c] * qd;
-                jwy += t[c + 1] * qd;
-                jwz += t[c + 2] * qd;
-                jvx += t[c + 3] * qd;
-                jvy += t[c + 4] * qd;
-                jvz += t[c + 5] * qd;
-            }
+        for (int k = 0; k < nd; k++) {
+            double qd = dq[d + k];
+            int c = swAt + 6 * k;
+            jwx += t[c] * qd;
+            jwy += t[c + 1] * qd;
+            jwz += t[c + 2] * qd;
+            jvx += t[c + 3] * qd;
+            jvy += t[c + 4] * qd;
+            jvz += t[c + 5] * qd;
         }
         wx += jwx; wy += jwy; wz += jwz;
         vx += jvx; vy += jvy; vz += jvz;
-        t[V_OUT] = wx; t[V_OUT + 1] = wy; t[V_OUT + 2] = wz;
-        t[V_OUT + 3] = vx; t[V_OUT + 4] = vy; t[V_OUT + 5] = vz;
+        t[out] = wx; t[out + 1] = wy; t[out + 2] = wz;
+        t[out + 3] = vx; t[out + 4] = vy; t[out + 5] = vz;
         // c = V × j = [ω × jω; ω × jv + v × jω]
-        t[V_OUT + 6] = wy * jwz - wz * jwy;
-        t[V_OUT + 7] = wz * jwx - wx * jwz;
-        t[V_OUT + 8] = wx * jwy - wy * jwx;
-        t[V_OUT + 9] = wy * jvz - wz * jvy + vy * jwz - vz * jwy;
-        t[V_OUT + 10] = wz * jvx - wx * jvz + vz * jwx - vx * jwz;
-        t[V_OUT + 11] = wx * jvy - wy * jvx + vx * jwy - vy * jwx;
-        b.write(t, V_OUT, o + VW, 12); // VW then CW, adjacent in the record
+        t[out + 6] = wy * jwz - wz * jwy;
+        t[out + 7] = wz * jwx - wx * jwz;
+        t[out + 8] = wx * jwy - wy * jwx;
+        t[out + 9] = wy * jvz - wz * jvy + vy * jwz - vz * jwy;
+        t[out + 10] = wz * jvx - wx * jvz + vz * jwx - vx * jwz;
+        t[out + 11] = wx * jvy - wy * jvx + vx * jwy - vy * jwx;
+    }
+
+    /*
+     * Scratch layout of updateBody: the joint rotation (0–8), the record's inputs MASS…FEXT, the
+     * parent's TW and VW (adjacent in its record), this body's TW, VW, CW, IW (adjacent in the record,
+     * written in one copy), S and SW. Callers read FEXT, VW, CW and IW from here.
+     */
+    private static final int U_REC = 16;
+    private static final int U_PARENT = U_REC + FEXT + 6;
+    private static final int U_TW = U_PARENT + 18;
+    /** Where {@link #updateBody} leaves the body's external force (6 doubles, from the record). */
+    static final int U_FEXT = U_REC + FEXT;
+    /** Where {@link #updateBody} leaves the body's world spatial velocity (6 doubles). */
+    static final int U_VW = U_TW + (VW - TW);
+    /** Where {@link #updateBody} leaves the body's velocity-product acceleration (6 doubles). */
+    static final int U_CW = U_TW + (CW - TW);
+    /** Where {@link #updateBody} leaves the body's world spatial inertia (10 doubles). */
+    static final int U_IW = U_TW + (IW - TW);
+    private static final int U_S = U_IW + 10;
+    private static final int U_SW = U_S + 36;
+    /** First scratch double {@link #updateBody} leaves alone. */
+    static final int U_END = U_SW + 36;
+
+    /**
+     * Positions, frames and velocities of one body in one visit ({@link #positionBody},
+     * {@link #frameBody} and {@link #velocityBody} fused, bit for bit the same results): 2 bulk reads
+     * (MASS…FEXT, S), one more for the parent's TW+VW unless {@code parentInScratch}, and 2 bulk
+     * writes (TW…IW, SW) instead of 11 copies, since what one step computed is read by the next from
+     * scratch rather than from the record. {@code parentInScratch}: the parent is the body visited
+     * just before (a chain), whose TW and VW are still in scratch where this call leaves its own.
+     * Leaves FEXT, VW, CW and IW in scratch at {@link #U_FEXT}, {@link #U_VW}, {@link #U_CW},
+     * {@link #U_IW}.
+     */
+    static void updateBody(StateBlock b, int o, int po, boolean parentInScratch, int c, int d, int nd,
+            boolean childIdentity, double[] q, double[] dq, double[] t) {
+        b.read(o + MASS, t, U_REC, FEXT + 6);
+        int parentAt = -1;
+        if (parentInScratch) {
+            parentAt = U_TW; // composeTransform and composeVelocity read the parent before writing
+        } else if (po >= 0) {
+            b.read(po + TW, t, U_PARENT, 18); // TW then VW
+            parentAt = U_PARENT;
+        }
+        composeTransform(t, U_REC, parentAt, c, d, childIdentity, q, U_TW);
+        if (nd > 0) {
+            b.read(o + BodyRecord.s(nd), t, U_S, 6 * nd);
+        }
+        composeFrames(t, U_REC, U_TW, U_S, U_SW, U_IW, nd);
+        composeVelocity(t, parentAt < 0 ? -1 : parentAt + (VW - TW), U_SW, nd, d, dq, U_VW);
+        b.write(t, U_TW, o + TW, IW + 10 - TW); // TW, VW, CW, IW
+        if (nd > 0) {
+            b.write(t, U_SW, o + BodyRecord.sw(nd), 6 * nd);
+        }
+    }
+
+    /**
+     * Positions, frames and velocities of every body in one outward pass ({@link #updateBody}), all
+     * valid afterwards.
+     */
+    static void computeAll(Skeleton s) {
+        final StateBlock b = s.block;
+        final int[] parent = s.parent;
+        final int[] offset = s.offset;
+        final int[] code = s.jointCode;
+        final int[] dofStart = s.dofStart;
+        final int[] dofCount = s.dofCount;
+        final boolean[] childIdentity = s.childOffsetIdentity;
+        final double[] q = s.q;
+        final double[] dq = s.dq;
+        final double[] t = s.scratch;
+        final int n = s.bodyCount;
+        for (int i = 0; i < n; i++) {
+            final int pi = parent[i];
+            updateBody(b, offset[i], pi < 0 ? -1 : offset[pi], pi >= 0 && pi == i - 1, code[i], dofStart[i],
+                    dofCount[i], childIdentity[i], q, dq, t);
+        }
+        s.positionsValid = true;
+        s.framesValid = true;
+        s.velocitiesValid = true;
     }
 
     /**

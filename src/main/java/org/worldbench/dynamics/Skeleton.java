@@ -70,6 +70,12 @@ public final class Skeleton implements AutoCloseable {
     double[] massMatrix = new double[0];
     /** Scratch: the world-frame motion subspaces of all dofs, 6 per dof (CRBA gathers them here). */
     double[] subspaceScratch = new double[0];
+    /**
+     * Scratch of {@link ForwardDynamics}, {@link ForwardDynamics#WORKSPACE_STRIDE} doubles per body:
+     * the articulated inertia (6×6, world, about the world origin), the articulated bias force and a
+     * copy of the velocity-product acceleration. Only valid while one call runs.
+     */
+    double[] articulated = new double[0];
     /** Scratch for the algorithms (small matrices, 6-vectors). */
     final double[] scratch = new double[256];
 
@@ -294,6 +300,7 @@ public final class Skeleton implements AutoCloseable {
         velocityChange = new double[total];
         massMatrix = new double[total * total];
         subspaceScratch = new double[6 * total];
+        articulated = new double[ForwardDynamics.WORKSPACE_STRIDE * n];
         block = pool.block();
         invalidatePositions();
     }
