@@ -14,7 +14,7 @@ Prints three Markdown tables:
     median time of HEAP, INLINE and HIERARCHICAL and the ratios INLINE/HEAP and HIERARCHICAL/INLINE,
     each with a 95% bootstrap confidence interval of the ratio of medians;
  2. against DART: worldbench median / DART median per configuration, with a 95% interval;
- 3. parallel scaling, when parallelWorlds (and parallelSpinControl) are present: throughput with T
+ 3. parallel scaling, when parallelWorlds (and the controls parallelSpinControl, parallelCacheControl) are present: throughput with T
     threads over throughput with 1.
 
 The interval resamples the raw samples the way they were produced: forks with replacement, then
@@ -172,7 +172,7 @@ def dart_table(rows, dart, resamples, rng):
 def scaling_table(rows, dart, resamples, rng):
     """Throughput with T threads over 1 thread: T x time(1) / time(T), each iteration doing T x the work."""
     lines = []
-    for method in ("parallelWorlds", "parallelSpinControl"):
+    for method in ("parallelWorlds", "parallelSpinControl", "parallelCacheControl"):
         by_threads = {}
         for (m, params), configs in rows.items():
             if m != method:

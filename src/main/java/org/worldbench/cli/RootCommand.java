@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
                 + "and judges each run against stored baselines.",
         subcommands = {RunCommand.class, ValidateCommand.class, ImportCommand.class, CompareEnginesCommand.class,
                 RunsCommand.class, ReportCommand.class, BaselineCommand.class, RestartCommand.class, BenchmarksCommand.class,
-                HistoryCommand.class, ProofCommand.class, InspectCommand.class, VersionCommand.class, DbCommand.class},
+                HistoryCommand.class, ScalingCommand.class, ProofCommand.class, InspectCommand.class, VersionCommand.class, DbCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a regression was found, 2 invalid input or failure."})
 public final class RootCommand implements Runnable {
 

@@ -50,6 +50,30 @@ class ShippedSuitesTest {
     }
 
     @Test
+    void the_parallel_scaling_experiment_gives_every_two_thread_trial_its_one_thread_twin_in_interleaved_forks() {
+        ExperimentSpec spec = PARSER.parse(CONFIG.resolve("experiments/parallel-scaling.yaml"));
+        List<PlannedTrial> trials = TrialPlanner.plan(spec, CATALOG);
+        assertThat(trials).extracting(PlannedTrial::benchmark).containsOnly("parallelWorlds", "parallelSpinControl",
+                "parallelCacheControl");
+        assertThat(trials).hasSize(10);
+        List<String> withoutThreads = trials.stream().map(ShippedSuitesTest::withoutThreads).toList();
+        for (PlannedTrial t : trials) {
+            assertThat(t.parameters().get("threads")).isIn("1", "2");
+            assertThat(withoutThreads.stream().filter(withoutThreads(t)::equals)).as(t.label()).hasSize(2);
+        }
+        assertThat(spec.jmh().order()).isEqualTo(org.worldbench.experiment.spec.MeasurementOrder.INTERLEAVED);
+        assertThat(spec.jmh().forks()).isGreaterThanOrEqualTo(8);
+        Duration perTrial = spec.jmh().nominalTrialTime().plus(FORK_OVERHEAD.multipliedBy(spec.jmh().forks()));
+        assertThat(perTrial.multipliedBy(trials.size())).isLessThanOrEqualTo(Duration.ofMinutes(15));
+    }
+
+    private static String withoutThreads(PlannedTrial trial) {
+        var parameters = new java.util.TreeMap<>(trial.parameters());
+        parameters.remove("threads");
+        return trial.benchmark() + parameters;
+    }
+
+    @Test
     void standard_and_full_suites_cover_every_workload_configuration() {
         ExperimentSpec standard = PARSER.parse(CONFIG.resolve("experiments/standard.yaml"));
         List<PlannedTrial> trials = TrialPlanner.plan(standard, CATALOG);

@@ -29,6 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * root, about 0.1 s), and one operation is the wall time until all T are done. On a machine with T
  * real cores the time stays that of one thread; a shared VM whose second vCPU is not really parallel
  * shows it here first. Trust a parallelWorlds scaling only when this control scales in the same run.
+ * The same thread pattern as {@code parallelWorlds}: one single-thread executor (lane) per thread,
+ * each operation one task per lane.
  *
  * <p>No {@code allocation} parameter: the loop touches no engine memory.
  *
@@ -48,14 +50,14 @@ public class ParallelSpinControlBenchmark {
     @Param({"1", "2", "4"})
     public int threads;
 
-    private ExecutorService pool;
-    private List<Callable<Double>> tasks;
+    private final List<ExecutorService> lanes = new ArrayList<>();
+    private final List<Callable<Double>> tasks = new ArrayList<>();
+    private final List<Future<Double>> running = new ArrayList<>();
 
     @Setup(Level.Trial)
     public void start() {
-        pool = Executors.newFixedThreadPool(threads);
-        tasks = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
+            lanes.add(Executors.newSingleThreadExecutor());
             double seed = 1.0 + t;
             tasks.add(() -> spin(seed, SPINS));
         }
@@ -63,8 +65,10 @@ public class ParallelSpinControlBenchmark {
 
     @TearDown(Level.Trial)
     public void stop() throws InterruptedException {
-        pool.shutdownNow();
-        pool.awaitTermination(10, TimeUnit.SECONDS);
+        for (ExecutorService lane : lanes) {
+            lane.shutdownNow();
+            lane.awaitTermination(10, TimeUnit.SECONDS);
+        }
     }
 
     /** DART's loop: {@code x = x * 0.9999999 + 1e-7 * sqrt(i)}. */
@@ -77,8 +81,12 @@ public class ParallelSpinControlBenchmark {
 
     @Benchmark
     public double parallelSpinControl() throws InterruptedException, ExecutionException {
+        running.clear();
+        for (int t = 0; t < threads; t++) {
+            running.add(lanes.get(t).submit(tasks.get(t)));
+        }
         double sum = 0;
-        for (Future<Double> f : pool.invokeAll(tasks)) {
+        for (Future<Double> f : running) {
             sum += f.get();
         }
         return sum;

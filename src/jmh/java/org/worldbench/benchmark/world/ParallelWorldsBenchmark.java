@@ -30,15 +30,23 @@ import org.worldbench.simulation.World;
 /**
  * DART's {@code BM_ParallelWorlds}: T threads, each stepping its own pre-warmed World (10 cubes in
  * stacks of 5, 200 steps before timing) 100 times; one operation is the wall time until all T are
- * done, so throughput(T) / throughput(1) = T × time(1) / time(T), which
- * {@code src/jmh/scripts/workload-table.py} prints. Each World goes back to its post-warm-up state
+ * done, so throughput(T) / throughput(1) = T × time(1) / time(T), which {@code worldbench scaling RUN}
+ * and {@code src/jmh/scripts/workload-table.py} print. Each World goes back to its post-warm-up state
  * every 1000 of its steps. Compare with {@code parallelSpinControl} from the same run: a 2-vCPU VM
  * does not always run two threads in parallel.
  *
- * <p>No {@code debug} parameter: a debug World is confined to the thread that built it, and these
- * Worlds are built on the benchmark thread and stepped on the pool's.
+ * <p><b>One lane per World.</b> World t is built, warmed up, stepped and closed by lane t, a
+ * single-thread executor of its own, as an application that gives each thread its World would do.
+ * So a World is always stepped by the same thread (a shared pool hands the T tasks to whichever
+ * worker is free, and a World that changes thread drags its working set to the other core's
+ * cache); its Java objects come from that thread's TLAB and its native blocks from that thread's
+ * {@code malloc} arena, so no object or block of one World is allocated next to another World's
+ * (which could put hot fields of two Worlds on one cache line).
  *
- * <p>HOW TO RUN: {@code java -jar target/benchmarks.jar 'parallel(Worlds|SpinControl)' -prof gc}
+ * <p>No {@code debug} parameter: release Worlds, as in DART's program.
+ *
+ * <p>HOW TO RUN: {@code java -jar target/benchmarks.jar 'parallel(Worlds|SpinControl)' -p threads=1,2 -prof gc};
+ * with confidence: {@code worldbench run config/experiments/parallel-scaling.yaml}, then {@code worldbench scaling RUN}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -60,20 +68,20 @@ public class ParallelWorldsBenchmark {
     @Param({"200"})
     public int settleSteps;
 
-    private ExecutorService pool;
+    /** Lane t: the one thread that builds, steps and closes World t. */
+    private final List<ExecutorService> lanes = new ArrayList<>();
     private final List<World> worlds = new ArrayList<>();
     private final List<Callable<Double>> tasks = new ArrayList<>();
+    private final List<Future<Double>> running = new ArrayList<>();
 
     @Setup(Level.Trial)
-    public void build() {
-        pool = Executors.newFixedThreadPool(threads);
+    public void build() throws InterruptedException, ExecutionException {
         MemoryProbe[] probes = new MemoryProbe[threads];
         for (int t = 0; t < threads; t++) {
-            World world = WorldScenes.boxWorld(WorldScenes.config(allocation, false), 10, 5);
-            for (int i = 0; i < settleSteps; i++) {
-                world.step();
-            }
-            WorldScenes.ResettingWorld stepped = new WorldScenes.ResettingWorld(world);
+            ExecutorService lane = Executors.newSingleThreadExecutor();
+            lanes.add(lane);
+            World world = lane.submit(this::settledWorld).get();
+            WorldScenes.ResettingWorld stepped = lane.submit(() -> new WorldScenes.ResettingWorld(world)).get();
             worlds.add(world);
             probes[t] = MemoryProbe.of(world);
             tasks.add(() -> {
@@ -87,18 +95,32 @@ public class ParallelWorldsBenchmark {
         WorkloadMemory.watch(MemoryProbe.sum(probes));
     }
 
+    private World settledWorld() {
+        World world = WorldScenes.boxWorld(WorldScenes.config(allocation, false), 10, 5);
+        for (int i = 0; i < settleSteps; i++) {
+            world.step();
+        }
+        return world;
+    }
+
     @TearDown(Level.Trial)
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, ExecutionException {
         WorkloadMemory.freeze();
-        pool.shutdownNow();
-        pool.awaitTermination(10, TimeUnit.SECONDS);
-        worlds.forEach(World::close);
+        for (int t = 0; t < lanes.size(); t++) {
+            lanes.get(t).submit(worlds.get(t)::close).get();
+            lanes.get(t).shutdown();
+            lanes.get(t).awaitTermination(10, TimeUnit.SECONDS);
+        }
     }
 
     @Benchmark
     public double parallelWorlds(EngineCounters counters) throws InterruptedException, ExecutionException {
+        running.clear();
+        for (int t = 0; t < threads; t++) {
+            running.add(lanes.get(t).submit(tasks.get(t)));
+        }
         double sum = 0;
-        for (Future<Double> f : pool.invokeAll(tasks)) {
+        for (Future<Double> f : running) {
             sum += f.get();
         }
         counters.countOperation();
