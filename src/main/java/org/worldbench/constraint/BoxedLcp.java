@@ -23,29 +23,41 @@ final class BoxedLcp {
     long hi;
     long findex;
 
-    /** Points this problem at fresh blocks of n rows: A, x, b, lo, hi zero; findex −1. */
+    /**
+     * Points this problem at a fresh block of n rows: A, x, b, lo, hi zero; findex −1. The arrays lie
+     * back to back in that order in one block, so allocating and copying a problem are one bulk
+     * operation each instead of six.
+     */
     BoxedLcp allocate(Workspace ws, int rows) {
         n = rows;
-        a = ws.alloc(rows * rows);
-        x = ws.alloc(rows);
-        b = ws.alloc(rows);
-        lo = ws.alloc(rows);
-        hi = ws.alloc(rows);
-        findex = ws.alloc(rows);
-        for (int i = 0; i < rows; i++) {
-            ws.set(findex + i, -1);
+        a = ws.alloc(size(rows));
+        x = a + (long) rows * rows;
+        b = x + rows;
+        lo = b + rows;
+        hi = lo + rows;
+        findex = hi + rows;
+        for (int done = 0; done < rows; done += NO_FINDEX.length) {
+            ws.copyIn(NO_FINDEX, 0, findex + done, Math.min(NO_FINDEX.length, rows - done));
         }
         return this;
     }
 
-    /** Copies every array of {@code from} (same n) into this problem's blocks. */
+    private static int size(int rows) {
+        return rows * rows + 5 * rows;
+    }
+
+    /** Source of the −1s {@link #allocate} copies into findex. */
+    private static final double[] NO_FINDEX = filled(256, -1);
+
+    private static double[] filled(int length, double value) {
+        double[] v = new double[length];
+        java.util.Arrays.fill(v, value);
+        return v;
+    }
+
+    /** Copies every array of {@code from} (same n) into this problem's block. */
     void copyFrom(Workspace ws, BoxedLcp from) {
-        ws.copy(from.a, a, n * n);
-        ws.copy(from.x, x, n);
-        ws.copy(from.b, b, n);
-        ws.copy(from.lo, lo, n);
-        ws.copy(from.hi, hi, n);
-        ws.copy(from.findex, findex, n);
+        ws.copy(from.a, a, size(n));
     }
 
     double a(Workspace ws, int i, int j) {

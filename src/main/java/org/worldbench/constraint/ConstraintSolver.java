@@ -58,8 +58,23 @@ public final class ConstraintSolver implements AutoCloseable {
     /** Skeleton number per collision shape; rebuilt when skeletons change. */
     private int[] shapeSkeleton = new int[0];
     private boolean shapesDirty;
-    /** World Jacobian scratch of one body: 6 × max dofs. */
-    private double[] jacobian = new double[6];
+    /**
+     * Per shape, this step's world Jacobian of its body (6 × dofs, at {@link #jacobianOffset}) and
+     * the body origin (3 more): positions do not change during the constraint phase, so each body's
+     * Jacobian is computed once per solve, not once per contact (a resting cube has four or more).
+     */
+    private double[] jacobians = new double[0];
+    private int[] jacobianOffset = new int[0];
+    /** The {@link #solveCount} at which a shape's Jacobian was computed (0: never). */
+    private int[] jacobianSolve = new int[0];
+    private int solveCount;
+    /** One contact's three b values and findex values, before their bulk copies. */
+    private final double[] rowStage = new double[3];
+    private final double[] findexStage = new double[3];
+    /** One contact's fields, read from the workspace in one bulk copy. */
+    private final double[] contactFields = new double[ContactBuffer.STRIDE];
+    /** One body's world Jacobian as {@link Jacobians#world} writes it: 6 × max dofs. */
+    private double[] jacobianScratch = new double[6];
     /** The island's Delassus matrix and impulse application (solver scratch). */
     private final DelassusAssembler delassus = new DelassusAssembler();
     /** The island's LCP solution, copied out of the workspace once (rows). */
@@ -154,6 +169,9 @@ public final class ConstraintSolver implements AutoCloseable {
         if (shapesDirty) {
             rebuildShapeTable();
         }
+        if (++solveCount == 0) {
+            solveCount = 1; // 0 marks "never computed"
+        }
         int pairs = collision.findPairs();
         contacts.begin(w, Math.min(ContactParameters.MAX_CONTACTS, 4 * pairs));
         collision.narrowPhase(contacts);
@@ -202,11 +220,10 @@ public final class ConstraintSolver implements AutoCloseable {
             a[d] += a[d] * cfm;
         }
         w.copyIn(a, 0, lcp.a, rows * rows);
-        solveLcp(w);
         if (solution.length < rows) {
             solution = new double[Math.max(rows, 2 * solution.length)];
         }
-        w.copyOut(lcp.x, solution, 0, rows);
+        solveLcp(w);
         for (int t = 0; t < mk; t++) {
             int c = w.getInt(isl.order + start + t);
             w.copyIn(solution, 3 * t, impulses + 3L * c, 3);
@@ -219,11 +236,13 @@ public final class ConstraintSolver implements AutoCloseable {
      * one Jacobian entry per row and mobile side in the Delassus assembler.
      */
     private void buildContactRows(Workspace w, int c, int t, double dt) {
-        double px = contacts.get(c, 0), py = contacts.get(c, 1), pz = contacts.get(c, 2);
-        double nx = contacts.get(c, 3), ny = contacts.get(c, 4), nz = contacts.get(c, 5);
-        double depth = contacts.get(c, 6);
-        int shapeA = (int) contacts.get(c, 7);
-        int shapeB = (int) contacts.get(c, 8);
+        double[] f = contactFields;
+        contacts.read(c, f);
+        double px = f[0], py = f[1], pz = f[2];
+        double nx = f[3], ny = f[4], nz = f[5];
+        double depth = f[6];
+        int shapeA = (int) f[7];
+        int shapeB = (int) f[8];
         // friction directions: DART's getTangentBasisMatrixODE (n × z, else n × x, else n × y)
         double tx = ny, ty = -nx, tz = 0;
         if (tx * tx + ty * ty + tz * tz < ContactParameters.EPSILON_SQUARED) {
@@ -244,6 +263,11 @@ public final class ConstraintSolver implements AutoCloseable {
 
         int r0 = 3 * t;
         double relNormal = 0;
+        // b, lo, hi and findex of the three rows, staged here and written with one bulk copy each
+        double[] rowB = rowStage;
+        rowB[0] = 0;
+        rowB[1] = 0;
+        rowB[2] = 0;
         for (int side = 0; side < 2; side++) {
             int shape = side == 0 ? shapeA : shapeB;
             Skeleton s = collision.skeletonOf(shape);
@@ -256,7 +280,7 @@ public final class ConstraintSolver implements AutoCloseable {
             int g1 = delassus.addEntry(r0 + 1, skeleton, dofs);
             int g2 = delassus.addEntry(r0 + 2, skeleton, dofs);
             double[] g = delassus.values();
-            pointJacobianRows(s, collision.bodyOf(shape), px, py, pz, side == 0 ? 1.0 : -1.0,
+            pointJacobianRows(s, shape, px, py, pz, side == 0 ? 1.0 : -1.0,
                     nx, ny, nz, tx, ty, tz, sx, sy, sz, g, g0, g1, g2, dofs);
             for (int k = 0; k < 3; k++) {
                 int gk = k == 0 ? g0 : k == 1 ? g1 : g2;
@@ -264,20 +288,20 @@ public final class ConstraintSolver implements AutoCloseable {
                 for (int q = 0; q < dofs; q++) {
                     v += g[gk + q] * s.velocity(q);
                 }
-                w.add(lcp.b + r0 + k, -v);
+                rowB[k] += -v;
                 if (k == 0) {
                     relNormal += v;
                 }
             }
         }
         // bounds: normal impulse ≥ 0, friction within ±μ·normal impulse
-        w.set(lcp.lo + r0, 0);
-        w.set(lcp.hi + r0, Double.POSITIVE_INFINITY);
-        for (int k = 1; k < 3; k++) {
-            w.set(lcp.lo + r0 + k, -ContactParameters.FRICTION_COEFFICIENT);
-            w.set(lcp.hi + r0 + k, ContactParameters.FRICTION_COEFFICIENT);
-            w.set(lcp.findex + r0 + k, r0);
-        }
+        w.copyIn(CONTACT_LO, 0, lcp.lo + r0, 3);
+        w.copyIn(CONTACT_HI, 0, lcp.hi + r0, 3);
+        double[] rowF = findexStage;
+        rowF[0] = -1;
+        rowF[1] = r0;
+        rowF[2] = r0;
+        w.copyIn(rowF, 0, lcp.findex + r0, 3);
         // target separating velocity: error reduction, or restitution when larger
         double bounce = depth - ContactParameters.ERROR_ALLOWANCE;
         if (bounce < 0) {
@@ -292,37 +316,63 @@ public final class ConstraintSolver implements AutoCloseable {
         if (restitution > ContactParameters.BOUNCING_VELOCITY_THRESHOLD && restitution > bounce) {
             bounce = Math.min(restitution, ContactParameters.MAX_BOUNCING_VELOCITY);
         }
-        w.add(lcp.b + r0, bounce);
+        rowB[0] += bounce;
+        w.copyIn(rowB, 0, lcp.b + r0, 3);
     }
+
+    /** A contact's lower and upper bounds: normal row, then the two friction rows (× the normal impulse). */
+    private static final double[] CONTACT_LO = {0, -ContactParameters.FRICTION_COEFFICIENT,
+            -ContactParameters.FRICTION_COEFFICIENT};
+    private static final double[] CONTACT_HI = {Double.POSITIVE_INFINITY, ContactParameters.FRICTION_COEFFICIENT,
+            ContactParameters.FRICTION_COEFFICIENT};
 
     /**
      * g_k = sign·d_kᵀ·(J_v + J_ω × (p − o)) for the normal n and friction directions t and s: the
      * rows mapping the skeleton's dq to the velocity of the body point p along ±d_k, written to
      * g[g0..], g[g1..] and g[g2..].
      */
-    private void pointJacobianRows(Skeleton s, int body, double px, double py, double pz, double sign,
+    private void pointJacobianRows(Skeleton s, int shape, double px, double py, double pz, double sign,
                                    double nx, double ny, double nz, double tx, double ty, double tz,
                                    double sx, double sy, double sz, double[] g, int g0, int g1, int g2, int dofs) {
-        Jacobians.world(s, body, jacobian);
-        double rx = px - s.worldTransformEntry(body, 9);
-        double ry = py - s.worldTransformEntry(body, 10);
-        double rz = pz - s.worldTransformEntry(body, 11);
-        jacobianRow(sign * nx, sign * ny, sign * nz, rx, ry, rz, g, g0, dofs);
-        jacobianRow(sign * tx, sign * ty, sign * tz, rx, ry, rz, g, g1, dofs);
-        jacobianRow(sign * sx, sign * sy, sign * sz, rx, ry, rz, g, g2, dofs);
+        int j = bodyJacobian(s, shape, dofs);
+        double[] jac = jacobians;
+        double rx = px - jac[j + 6 * dofs];
+        double ry = py - jac[j + 6 * dofs + 1];
+        double rz = pz - jac[j + 6 * dofs + 2];
+        jacobianRow(jac, j, sign * nx, sign * ny, sign * nz, rx, ry, rz, g, g0, dofs);
+        jacobianRow(jac, j, sign * tx, sign * ty, sign * tz, rx, ry, rz, g, g1, dofs);
+        jacobianRow(jac, j, sign * sx, sign * sy, sign * sz, rx, ry, rz, g, g2, dofs);
     }
 
-    /** g[at..at+dofs) = ω·(r × d) + v·d per dof, from the body's world Jacobian in {@link #jacobian}. */
-    private void jacobianRow(double dx, double dy, double dz, double rx, double ry, double rz, double[] g, int at,
-                             int dofs) {
+    /** Where {@code shape}'s body Jacobian and origin start in {@link #jacobians}, computed on the first use this solve. */
+    private int bodyJacobian(Skeleton s, int shape, int dofs) {
+        int j = jacobianOffset[shape];
+        if (jacobianSolve[shape] != solveCount) {
+            int body = collision.bodyOf(shape);
+            Jacobians.world(s, body, jacobianScratch);
+            System.arraycopy(jacobianScratch, 0, jacobians, j, 6 * dofs);
+            for (int k = 0; k < 3; k++) {
+                jacobians[j + 6 * dofs + k] = s.worldTransformEntry(body, 9 + k);
+            }
+            jacobianSolve[shape] = solveCount;
+        }
+        return j;
+    }
+
+    /** g[at..at+dofs) = ω·(r × d) + v·d per dof, from the body's world Jacobian at {@code jac[j..]}. */
+    private static void jacobianRow(double[] jac, int j, double dx, double dy, double dz, double rx, double ry,
+                                    double rz, double[] g, int at, int dofs) {
         double cx = ry * dz - rz * dy, cy = rz * dx - rx * dz, cz = rx * dy - ry * dx;
         for (int q = 0; q < dofs; q++) {
-            g[at + q] = jacobian[q] * cx + jacobian[dofs + q] * cy + jacobian[2 * dofs + q] * cz
-                    + jacobian[3 * dofs + q] * dx + jacobian[4 * dofs + q] * dy + jacobian[5 * dofs + q] * dz;
+            g[at + q] = jac[j + q] * cx + jac[j + dofs + q] * cy + jac[j + 2 * dofs + q] * cz
+                    + jac[j + 3 * dofs + q] * dx + jac[j + 4 * dofs + q] * dy + jac[j + 5 * dofs + q] * dz;
         }
     }
 
-    /** Dantzig first; PGS on the untouched problem if Dantzig fails or gives a non-finite x. */
+    /**
+     * Dantzig first; PGS on the untouched problem if Dantzig fails or gives a non-finite x. The x
+     * taken ends up in the workspace and in {@link #solution}.
+     */
     private void solveLcp(Workspace w) {
         lcpCount++;
         backup.allocate(w, lcp.n);
@@ -334,18 +384,19 @@ public final class ConstraintSolver implements AutoCloseable {
         lcp.copyFrom(w, backup);
         if (!solveAndCheck(w, secondary)) {
             // as DART: no impulse when both solvers fail
-            for (int i = 0; i < lcp.n; i++) {
-                w.set(lcp.x + i, 0);
-            }
+            java.util.Arrays.fill(solution, 0, lcp.n, 0.0);
+            w.copyIn(solution, 0, lcp.x, lcp.n);
         }
     }
 
+    /** Runs {@code solver}, then copies x out to {@link #solution} (one bulk copy) to check it is finite. */
     private boolean solveAndCheck(Workspace w, BoxedLcpSolver solver) {
         if (!solver.solve(w, lcp)) {
             return false;
         }
+        w.copyOut(lcp.x, solution, 0, lcp.n);
         for (int i = 0; i < lcp.n; i++) {
-            if (!Double.isFinite(w.get(lcp.x + i))) {
+            if (!Double.isFinite(solution[i])) {
                 return false;
             }
         }
@@ -438,7 +489,15 @@ public final class ConstraintSolver implements AutoCloseable {
         for (Skeleton s : skeletons) {
             maxDofs = Math.max(maxDofs, s.dofCount());
         }
-        jacobian = new double[6 * maxDofs];
+        jacobianScratch = new double[6 * maxDofs];
+        jacobianOffset = new int[n];
+        jacobianSolve = new int[n];
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            jacobianOffset[i] = size;
+            size += 6 * collision.skeletonOf(i).dofCount() + 3;
+        }
+        jacobians = new double[size];
         lowerLimits = new double[skeletons.size()][];
         upperLimits = new double[skeletons.size()][];
         for (int i = 0; i < skeletons.size(); i++) {

@@ -14,6 +14,8 @@ final class ContactBuffer implements ContactSink {
     private long base;
     private int capacity;
     private int count;
+    /** One contact's fields, written to the workspace in one bulk copy. */
+    private final double[] staged = new double[STRIDE];
 
     void begin(Workspace workspace, int maxContacts) {
         ws = workspace;
@@ -30,21 +32,27 @@ final class ContactBuffer implements ContactSink {
     @Override
     public void add(int shapeA, int shapeB, double px, double py, double pz, double nx, double ny, double nz,
                     double depth) {
-        long c = base + (long) count * STRIDE;
-        ws.set(c, px);
-        ws.set(c + 1, py);
-        ws.set(c + 2, pz);
-        ws.set(c + 3, nx);
-        ws.set(c + 4, ny);
-        ws.set(c + 5, nz);
-        ws.set(c + 6, depth);
-        ws.set(c + 7, shapeA);
-        ws.set(c + 8, shapeB);
+        double[] f = staged;
+        f[0] = px;
+        f[1] = py;
+        f[2] = pz;
+        f[3] = nx;
+        f[4] = ny;
+        f[5] = nz;
+        f[6] = depth;
+        f[7] = shapeA;
+        f[8] = shapeB;
+        ws.copyIn(f, 0, base + (long) count * STRIDE, STRIDE);
         count++;
     }
 
     int count() {
         return count;
+    }
+
+    /** The fields of contact c (see the class comment) into out[0..STRIDE), one bulk copy. */
+    void read(int c, double[] out) {
+        ws.copyOut(base + (long) c * STRIDE, out, 0, STRIDE);
     }
 
     /** Field k (0..8, see the class comment) of contact c. */

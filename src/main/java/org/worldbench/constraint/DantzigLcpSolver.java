@@ -13,12 +13,24 @@ package org.worldbench.constraint;
  * bound (it leaves for N). As in ODE, a non-positive step is a failure, which sends the caller to
  * the fallback solver.
  *
+ * <p>Layout (ODE's {@code swapProblem}): the problem is kept permuted so that C, N and the rows
+ * not yet processed are consecutive <em>positions</em>:
+ * <pre>
+ *   position  0 … nC−1 | nC … k−1 | k         | k+1 … n−1
+ *             C         | N        | row driven | not yet processed
+ * </pre>
+ * A, x, b, w, the bounds and the row states are stored by position, and a row changes set by
+ * swapping two positions (a row and a column of A). So A_Ci is the prefix of row i, every product
+ * with p_C is a contiguous dot product, and the loops over N or over the processed rows touch
+ * exactly those rows. {@link #originalOf} maps positions back to the caller's rows.
+ *
  * <p>What differs from ODE: A_CC is factored as a Cholesky L·Lᵀ (A must be symmetric, as a
- * Delassus matrix is) that is extended by one row when an index joins C and recomputed from the
- * leaving index's position on when one leaves, where ODE updates an LDLᵀ factor in place; the
- * pivoting decisions are the same. As in ODE, the common join (row i itself, right after its
- * direction was solved) reuses the forward solve L⁻¹·A_Ci of that direction as the new factor row,
- * so it costs O(|C|) instead of a third triangular solve.
+ * Delassus matrix is) that is extended by one row when a row joins C and recomputed from the
+ * leaving row's position on when one leaves (that row swaps places with the last of C, as in ODE),
+ * where ODE updates an LDLᵀ factor in place; the pivoting decisions are the same. As in ODE, the
+ * common join (the driven row itself, right after its direction was solved) reuses the forward
+ * solve L⁻¹·A_Ci of that direction as the new factor row, so it costs O(|C|) instead of a third
+ * triangular solve.
  *
  * <p>Memory: the pivoting loops read A and the factor O(n³) times, so the problem is copied into
  * plain {@code double[]} scratch owned by this solver (grown on demand, reused every solve, so a
@@ -28,10 +40,8 @@ package org.worldbench.constraint;
  */
 final class DantzigLcpSolver implements BoxedLcpSolver {
 
-    private static final int UNPROCESSED = 0;
-    private static final int IN_C = 1;
-    private static final int AT_LO = 2;
-    private static final int AT_HI = 3;
+    private static final int AT_LO = 0;
+    private static final int AT_HI = 1;
 
     /** Pivots allowed per row before giving up (ODE has no cap; this guards against cycling). */
     private static final int MAX_PIVOTS_PER_ROW = 64;
@@ -39,22 +49,29 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
     private static final int NO_REFACTOR = Integer.MAX_VALUE;
 
     private int n;
-    /** The problem's copy: A row-major n × n, x, b, lo, hi, findex (−1: none). */
+    /** The caller's A, row-major n × n, as copied out of the workspace. */
+    private double[] input = new double[0];
+    /** A by position: entry (r, c) at r·n + c. */
     private double[] a = new double[0];
+    /** By position: x, b, lo, hi, w (w only for processed rows). */
     private double[] x = new double[0];
     private double[] b = new double[0];
     private double[] lo = new double[0];
     private double[] hi = new double[0];
-    private int[] findex = new int[0];
-    /** Per row: UNPROCESSED, IN_C, AT_LO or AT_HI. */
-    private int[] state = new int[0];
     private double[] w = new double[0];
-    private int[] order = new int[0];
-    /** Rows in C, in the order of the factor's rows. */
-    private int[] cIndex = new int[0];
-    private int cCount;
+    /** By position: the caller's row number of the normal whose impulse bounds this friction row, −1 for none. */
+    private int[] findex = new int[0];
+    /** By position: AT_LO or AT_HI for rows in N. */
+    private int[] bound = new int[0];
+    /** The caller's row at each position, and its inverse. */
+    private int[] originalOf = new int[0];
+    private int[] positionOf = new int[0];
+    /** Rows in C (positions 0..nC−1) and in N (positions nC..nC+nN−1). */
+    private int nC;
+    private int nN;
     /** Cholesky factor of A_CC, row r at r·n. */
     private double[] chol = new double[0];
+    /** Δx_C per unit step of the driven row (by C position), and Δw per unit step of the N rows (by position). */
     private double[] p = new double[0];
     private double[] q = new double[0];
     /**
@@ -70,21 +87,19 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
     public boolean solve(Workspace ws, BoxedLcp problem) {
         n = problem.n;
         ensureCapacity(n);
-        ws.copyOut(problem.a, a, 0, n * n);
-        ws.copyOut(problem.b, b, 0, n);
-        ws.copyOut(problem.lo, lo, 0, n);
-        ws.copyOut(problem.hi, hi, 0, n);
-        ws.copyOut(problem.findex, p, 0, n);
-        for (int i = 0; i < n; i++) {
-            findex[i] = (int) p[i];
-            x[i] = 0;
-            state[i] = UNPROCESSED;
-            w[i] = 0;
+        loadPermuted(ws, problem);
+        boolean solved = solvePermuted();
+        // back to the caller's row order (p and q serve as scratch)
+        for (int r = 0; r < n; r++) {
+            p[originalOf[r]] = x[r];
         }
-        boolean solved = solveCopy();
-        ws.copyIn(x, 0, problem.x, n);
-        ws.copyIn(lo, 0, problem.lo, n);
-        ws.copyIn(hi, 0, problem.hi, n);
+        ws.copyIn(p, 0, problem.x, n);
+        for (int r = 0; r < n; r++) {
+            p[originalOf[r]] = lo[r];
+            q[originalOf[r]] = hi[r];
+        }
+        ws.copyIn(p, 0, problem.lo, n);
+        ws.copyIn(q, 0, problem.hi, n);
         return solved;
     }
 
@@ -93,6 +108,7 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
             return;
         }
         int m = Math.max(rows, 2 * x.length);
+        input = new double[m * m];
         a = new double[m * m];
         chol = new double[m * m];
         x = new double[m];
@@ -104,93 +120,121 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
         q = new double[m];
         ell = new double[m];
         findex = new int[m];
-        state = new int[m];
-        order = new int[m];
-        cIndex = new int[m];
+        bound = new int[m];
+        originalOf = new int[m];
+        positionOf = new int[m];
     }
 
-    private boolean solveCopy() {
-        cCount = 0;
-        refactorFrom = NO_REFACTOR;
+    /**
+     * Copies the problem in processing order (rows without findex first, then the friction rows,
+     * each group in the caller's order): position k is the k-th row to process.
+     */
+    private void loadPermuted(Workspace ws, BoxedLcp problem) {
+        ws.copyOut(problem.findex, p, 0, n);
         int k = 0;
         for (int i = 0; i < n; i++) {
-            if (findex[i] < 0) {
-                order[k++] = i;
+            if (p[i] < 0) {
+                originalOf[k++] = i;
             }
         }
         for (int i = 0; i < n; i++) {
-            if (findex[i] >= 0) {
-                order[k++] = i;
+            if (p[i] >= 0) {
+                originalOf[k++] = i;
             }
         }
-        for (int step = 0; step < n; step++) {
-            if (!process(order[step])) {
+        for (int r = 0; r < n; r++) {
+            int i = originalOf[r];
+            positionOf[i] = r;
+            findex[r] = (int) p[i];
+        }
+        ws.copyOut(problem.b, p, 0, n);
+        ws.copyOut(problem.lo, q, 0, n);
+        ws.copyOut(problem.hi, ell, 0, n);
+        for (int r = 0; r < n; r++) {
+            int i = originalOf[r];
+            b[r] = p[i];
+            lo[r] = q[i];
+            hi[r] = ell[i];
+            x[r] = 0;
+            w[r] = 0;
+        }
+        ws.copyOut(problem.a, input, 0, n * n);
+        for (int r = 0; r < n; r++) {
+            int from = originalOf[r] * n;
+            int to = r * n;
+            for (int c = 0; c < n; c++) {
+                a[to + c] = input[from + originalOf[c]];
+            }
+        }
+    }
+
+    private boolean solvePermuted() {
+        nC = 0;
+        nN = 0;
+        refactorFrom = NO_REFACTOR;
+        for (int k = 0; k < n; k++) {
+            if (!process(k)) {
                 return false;
             }
         }
         return true;
     }
 
-    private boolean process(int i) {
-        int f = findex[i];
+    /** Drives the row at position k = nC + nN (the first unprocessed) into C or N. */
+    private boolean process(int k) {
+        int f = findex[k];
         if (f >= 0) {
-            double normalImpulse = x[f];
-            double bound = normalImpulse == 0 ? 0 : Math.abs(hi[i] * normalImpulse);
-            hi[i] = bound;
-            lo[i] = -bound;
+            double normalImpulse = x[positionOf[f]];
+            double limit = normalImpulse == 0 ? 0 : Math.abs(hi[k] * normalImpulse);
+            hi[k] = limit;
+            lo[k] = -limit;
         }
-        final double loI = lo[i];
-        final double hiI = hi[i];
-        // w_i = A_i·x − b_i over the rows processed so far (the others have x = 0)
-        double wi = -b[i];
-        int row = i * n;
-        for (int j = 0; j < n; j++) {
-            if (state[j] != UNPROCESSED) {
-                wi += a[row + j] * x[j];
-            }
-        }
-        w[i] = wi;
-        if (loI == 0 && wi >= 0) {
-            state[i] = AT_LO;
+        final double loK = lo[k];
+        final double hiK = hi[k];
+        final int rowK = k * n;
+        // w_k = A_k·x − b_k over the processed rows (positions before k; the others have x = 0)
+        double wk = dot(a, rowK, x, 0, k) - b[k];
+        w[k] = wk;
+        if (loK == 0 && wk >= 0) {
+            joinN(k, AT_LO);
             return true;
         }
-        if (hiI == 0 && wi <= 0) {
-            state[i] = AT_HI;
+        if (hiK == 0 && wk <= 0) {
+            joinN(k, AT_HI);
             return true;
         }
-        if (wi == 0) {
-            return addToC(i);
+        if (wk == 0) {
+            return joinC(k);
         }
         for (int pivot = 0; pivot < MAX_PIVOTS_PER_ROW; pivot++) {
-            wi = w[i];
-            double dir = wi <= 0 ? 1 : -1;
-            directionInC(i, dir);
-            double dwi = dir * a[i * n + i] + rowTimesP(i);
-            double xi = x[i];
-            double s = -wi / dwi;
+            wk = w[k];
+            final int cc = nC;
+            final int nEnd = nC + nN;
+            double dir = wk <= 0 ? 1 : -1;
+            directionInC(k, dir);
+            double dwk = dir * a[rowK + k] + dot(a, rowK, p, 0, cc);
+            double xk = x[k];
+            double s = -wk / dwk;
             int cmd = 1;
-            int si = i;
+            int si = k;
             if (dir > 0) {
-                if (hiI < Double.POSITIVE_INFINITY && hiI - xi < s) {
-                    s = hiI - xi;
+                if (hiK < Double.POSITIVE_INFINITY && hiK - xk < s) {
+                    s = hiK - xk;
                     cmd = 3;
                 }
-            } else if (loI > Double.NEGATIVE_INFINITY && xi - loI < s) {
-                s = xi - loI;
+            } else if (loK > Double.NEGATIVE_INFINITY && xk - loK < s) {
+                s = xk - loK;
                 cmd = 2;
             }
             // N rows whose w would cross zero
-            for (int j = 0; j < n; j++) {
-                int st = state[j];
-                if (st != AT_LO && st != AT_HI) {
-                    continue;
-                }
-                double qj = a[j * n + i] * dir + rowTimesP(j);
+            for (int j = cc; j < nEnd; j++) {
+                int rowJ = j * n;
+                double qj = a[rowJ + k] * dir + dot(a, rowJ, p, 0, cc);
                 q[j] = qj;
                 if (lo[j] == 0 && hi[j] == 0) {
                     continue;
                 }
-                if (st == AT_LO ? qj < 0 : qj > 0) {
+                if (bound[j] == AT_LO ? qj < 0 : qj > 0) {
                     double s2 = -w[j] / qj;
                     if (s2 < s) {
                         s = s2;
@@ -200,25 +244,27 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
                 }
             }
             // C unknowns that would leave their box
-            for (int c = 0; c < cCount; c++) {
-                int j = cIndex[c];
-                double pj = p[c];
-                double xj = x[j];
-                double loJ = lo[j];
-                double hiJ = hi[j];
-                if (pj < 0 && loJ > Double.NEGATIVE_INFINITY) {
-                    double s2 = (loJ - xj) / pj;
-                    if (s2 < s) {
-                        s = s2;
-                        cmd = 5;
-                        si = j;
+            for (int c = 0; c < cc; c++) {
+                double pc = p[c];
+                if (pc < 0) {
+                    double loC = lo[c];
+                    if (loC > Double.NEGATIVE_INFINITY) {
+                        double s2 = (loC - x[c]) / pc;
+                        if (s2 < s) {
+                            s = s2;
+                            cmd = 5;
+                            si = c;
+                        }
                     }
-                } else if (pj > 0 && hiJ < Double.POSITIVE_INFINITY) {
-                    double s2 = (hiJ - xj) / pj;
-                    if (s2 < s) {
-                        s = s2;
-                        cmd = 6;
-                        si = j;
+                } else if (pc > 0) {
+                    double hiC = hi[c];
+                    if (hiC < Double.POSITIVE_INFINITY) {
+                        double s2 = (hiC - x[c]) / pc;
+                        if (s2 < s) {
+                            s = s2;
+                            cmd = 6;
+                            si = c;
+                        }
                     }
                 }
             }
@@ -226,48 +272,45 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
                 return false;
             }
             // take the step
-            for (int c = 0; c < cCount; c++) {
-                x[cIndex[c]] += s * p[c];
+            for (int c = 0; c < cc; c++) {
+                x[c] += s * p[c];
             }
-            x[i] = xi + s * dir;
-            for (int j = 0; j < n; j++) {
-                int st = state[j];
-                if (st == AT_LO || st == AT_HI) {
-                    w[j] += s * q[j];
-                }
+            x[k] = xk + s * dir;
+            for (int j = cc; j < nEnd; j++) {
+                w[j] += s * q[j];
             }
-            w[i] = wi + s * dwi;
+            w[k] = wk + s * dwk;
             switch (cmd) {
                 case 1 -> {
-                    w[i] = 0;
-                    return addToCFromDirection(i);
+                    w[k] = 0;
+                    return joinCFromDirection(k);
                 }
                 case 2 -> {
-                    x[i] = loI;
-                    state[i] = AT_LO;
+                    x[k] = loK;
+                    joinN(k, AT_LO);
                     return true;
                 }
                 case 3 -> {
-                    x[i] = hiI;
-                    state[i] = AT_HI;
+                    x[k] = hiK;
+                    joinN(k, AT_HI);
                     return true;
                 }
                 case 4 -> {
                     w[si] = 0;
-                    if (!addToC(si)) {
+                    if (!joinC(si)) {
                         return false;
                     }
                 }
                 case 5 -> {
                     x[si] = lo[si];
-                    removeFromC(si, AT_LO);
+                    leaveC(si, AT_LO);
                 }
                 default -> {
                     x[si] = hi[si];
-                    removeFromC(si, AT_HI);
+                    leaveC(si, AT_HI);
                 }
             }
-            if (!factorC()) {
+            if (!refactor()) {
                 return false;
             }
         }
@@ -275,17 +318,13 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
     }
 
     /**
-     * p_C = −dir·A_CC⁻¹·A_Ci by the Cholesky factor: y = L⁻¹·A_Ci (kept in {@link #ell}), then
+     * p_C = −dir·A_CC⁻¹·A_Ck by the Cholesky factor: y = L⁻¹·A_Ck (kept in {@link #ell}), then
      * Lᵀ·z = y by rows of L (each row read contiguously, an axpy the JIT vectorises, instead of
-     * walking a column of the row-major factor).
+     * walking a column of the row-major factor). A_Ck is the prefix of row k (A is symmetric).
      */
-    private void directionInC(int i, double dir) {
-        final int cc = cCount;
-        // A_Ci read as row i (A is symmetric): one cache-friendly row instead of a column
-        int row = i * n;
-        for (int c = 0; c < cc; c++) {
-            ell[c] = a[row + cIndex[c]];
-        }
+    private void directionInC(int k, double dir) {
+        final int cc = nC;
+        System.arraycopy(a, k * n, ell, 0, cc);
         forwardSolve(ell, 0, cc);
         System.arraycopy(ell, 0, p, 0, cc);
         for (int r = cc - 1; r >= 0; r--) {
@@ -328,62 +367,59 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
         return (s0 + s1) + (s2 + s3);
     }
 
-    /** Σ_c A(j, C_c)·p_c. */
-    private double rowTimesP(int j) {
-        double sum = 0;
-        int row = j * n;
-        for (int c = 0; c < cCount; c++) {
-            sum += a[row + cIndex[c]] * p[c];
-        }
-        return sum;
+    /** The row at position k (the driven one) joins N at the end of the N block. */
+    private void joinN(int k, int at) {
+        bound[k] = at;
+        nN++;
     }
 
-    /** Appends i to C and extends the Cholesky factor by one row; false if A_CC stops being positive definite. */
-    private boolean addToC(int i) {
-        cIndex[cCount] = i;
-        state[i] = IN_C;
-        cCount++;
-        return factorRow(cCount - 1);
+    /** The row at position j (the driven one or an N row) joins C: swapped to position nC, factor extended. */
+    private boolean joinC(int j) {
+        boolean fromN = j < nC + nN;
+        int r = nC;
+        swap(r, j);
+        nC++;
+        if (fromN) {
+            nN--;
+        }
+        return factorRow(r);
     }
 
     /**
-     * {@link #addToC} right after {@link #directionInC}{@code (i, …)} with C unchanged: the new factor
-     * row is the {@link #ell} already solved (the same arithmetic as {@link #factorRow}, so the same
-     * bits), leaving only its diagonal.
+     * {@link #joinC} for the driven row k right after {@link #directionInC}{@code (k, …)} with C
+     * unchanged: the new factor row is the {@link #ell} already solved (the same arithmetic as
+     * {@link #factorRow}, so the same bits), leaving only its diagonal. The swap moves the first N
+     * row to position k; positions 0..nC−1 of both rows are untouched, so ell stays valid.
      */
-    private boolean addToCFromDirection(int i) {
-        int r = cCount;
-        int lr = r * n;
-        System.arraycopy(ell, 0, chol, lr, r);
-        cIndex[r] = i;
-        state[i] = IN_C;
-        cCount++;
-        return finishRow(r, i);
+    private boolean joinCFromDirection(int k) {
+        int r = nC;
+        swap(r, k);
+        System.arraycopy(ell, 0, chol, r * n, r);
+        nC++;
+        return finishRow(r);
     }
 
     /**
-     * Removes j from C. Factor rows before j's position depend only on the indices before it, which
-     * keep their order, so only the rows from that position on are recomputed ({@link #factorC}),
-     * with the same bits a full refactorisation would give.
+     * The C row at position c leaves for N: it swaps places with the last C row, which then sits at
+     * c, so the factor rows from c on are recomputed ({@link #refactor}; the rows before c depend
+     * only on the rows before c, which stay); C shrinks by one and the leaving row, now at position
+     * nC, is the first of N.
      */
-    private void removeFromC(int j, int newState) {
-        int kept = 0;
-        for (int c = 0; c < cCount; c++) {
-            int idx = cIndex[c];
-            if (idx != j) {
-                cIndex[kept++] = idx;
-            } else {
-                refactorFrom = Math.min(refactorFrom, c);
-            }
+    private void leaveC(int c, int at) {
+        int last = nC - 1;
+        swap(c, last);
+        nC = last;
+        nN++;
+        bound[last] = at;
+        if (c < last) {
+            refactorFrom = Math.min(refactorFrom, c);
         }
-        cCount = kept;
-        state[j] = newState;
     }
 
-    private boolean factorC() {
+    private boolean refactor() {
         int from = refactorFrom;
         refactorFrom = NO_REFACTOR;
-        for (int r = from; r < cCount; r++) {
+        for (int r = from; r < nC; r++) {
             if (!factorRow(r)) {
                 return false;
             }
@@ -393,24 +429,65 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
 
     /** Row r of L from rows 0..r−1: L_rc = (A_rc − Σ L_rk·L_ck)/L_cc, L_rr = √(A_rr − Σ L_rk²). */
     private boolean factorRow(int r) {
-        int ir = cIndex[r];
         int lr = r * n;
-        int row = ir * n;
-        for (int c = 0; c < r; c++) {
-            chol[lr + c] = a[row + cIndex[c]];
-        }
+        System.arraycopy(a, lr, chol, lr, r);
         forwardSolve(chol, lr, r);
-        return finishRow(r, ir);
+        return finishRow(r);
     }
 
-    /** The diagonal of factor row r (row ir of A) once its off-diagonal part is in place. */
-    private boolean finishRow(int r, int ir) {
+    /** The diagonal of factor row r once its off-diagonal part is in place. */
+    private boolean finishRow(int r) {
         int lr = r * n;
-        double d = a[ir * n + ir] - dot(chol, lr, chol, lr, r);
+        double d = a[lr + r] - dot(chol, lr, chol, lr, r);
         if (!(d > 0)) {
             return false;
         }
         chol[lr + r] = Math.sqrt(d);
         return true;
+    }
+
+    /** Exchanges positions i and j: rows and columns of A, and every per-position array. */
+    private void swap(int i, int j) {
+        if (i == j) {
+            return;
+        }
+        final double[] m = a;
+        final int ri = i * n;
+        final int rj = j * n;
+        for (int c = 0; c < n; c++) {
+            double t = m[ri + c];
+            m[ri + c] = m[rj + c];
+            m[rj + c] = t;
+        }
+        for (int r = 0; r < n * n; r += n) {
+            double t = m[r + i];
+            m[r + i] = m[r + j];
+            m[r + j] = t;
+        }
+        swap(x, i, j);
+        swap(b, i, j);
+        swap(lo, i, j);
+        swap(hi, i, j);
+        swap(w, i, j);
+        swap(findex, i, j);
+        swap(bound, i, j);
+        int oi = originalOf[i];
+        int oj = originalOf[j];
+        originalOf[i] = oj;
+        originalOf[j] = oi;
+        positionOf[oj] = i;
+        positionOf[oi] = j;
+    }
+
+    private static void swap(double[] v, int i, int j) {
+        double t = v[i];
+        v[i] = v[j];
+        v[j] = t;
+    }
+
+    private static void swap(int[] v, int i, int j) {
+        int t = v[i];
+        v[i] = v[j];
+        v[j] = t;
     }
 }
