@@ -85,16 +85,22 @@ public class BenchmarkHistory {
     @Transactional(readOnly = true)
     public Map<Long, List<Point>> seriesOfRun(long machineId, long runId, String metric, String unit) {
         Map<Long, List<Point>> series = new HashMap<>();
-        jdbc.query("SELECT t.benchmark_id, r.id, m.p50 FROM trial t JOIN run r ON r.id = t.run_id"
-                + " JOIN trial_metric m ON m.trial_id = t.id"
-                + " WHERE r.machine_id = ? AND m.metric = ? AND m.unit = ? AND t.status = ? AND r.id <= ?"
-                + " AND (r.status = ? OR r.id = ?) AND m.p50 IS NOT NULL"
-                + " AND t.benchmark_id IN (SELECT own.benchmark_id FROM trial own WHERE own.run_id = ?)"
-                + " ORDER BY t.benchmark_id, r.id",
-                rs -> {
-                    addPoint(series, rs.getLong(1), rs.getLong(2), rs.getDouble(3));
-                }, machineId, metric, unit, TrialStatus.DONE.code(), runId, RunStatus.COMPLETED.code(), runId, runId);
+        jdbc.query(SERIES_OF_RUN, rs -> {
+            addPoint(series, rs.getLong(1), rs.getLong(2), rs.getDouble(3));
+        }, seriesOfRunArguments(machineId, runId, metric, unit));
         return capped(series);
+    }
+
+    /** {@link #seriesOfRun}'s query (a test counts the rows its plan reads). */
+    static final String SERIES_OF_RUN = "SELECT t.benchmark_id, r.id, m.p50 FROM trial t JOIN run r ON r.id = t.run_id"
+            + " JOIN trial_metric m ON m.trial_id = t.id"
+            + " WHERE r.machine_id = ? AND m.metric = ? AND m.unit = ? AND t.status = ? AND r.id <= ?"
+            + " AND (r.status = ? OR r.id = ?) AND m.p50 IS NOT NULL"
+            + " AND t.benchmark_id IN (SELECT own.benchmark_id FROM trial own WHERE own.run_id = ?)"
+            + " ORDER BY t.benchmark_id, r.id";
+
+    static Object[] seriesOfRunArguments(long machineId, long runId, String metric, String unit) {
+        return new Object[] {machineId, metric, unit, TrialStatus.DONE.code(), runId, RunStatus.COMPLETED.code(), runId, runId};
     }
 
     private static void addPoint(Map<Long, List<Point>> series, long benchmarkId, long runId, double median) {

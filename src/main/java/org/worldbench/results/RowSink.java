@@ -37,7 +37,8 @@ abstract sealed class RowSink implements AutoCloseable permits RowSink.Copy, Row
      * After a bulk write on PostgreSQL, refreshes the planner's statistics of the tables written, in
      * the writing transaction (so they commit or roll back with the rows). Without them the planner
      * takes a run of 100,000 new trials for a handful and picks nested loops that the compare and
-     * report steps' queries then pay for with minutes. H2 keeps its own statistics up to date.
+     * report steps' queries then pay for with minutes ({@code BenchmarkHistoryPostgresTest} counts the
+     * rows the history query reads). H2 keeps its own statistics up to date.
      */
     static void refreshStatistics(Connection connection, List<String> tables) throws SQLException {
         if (connection.isWrapperFor(PGConnection.class)) {
