@@ -91,18 +91,8 @@ final class BumpFrameAllocator implements FrameAllocator {
         if (byteAlignment > ARENA_ALIGNMENT) {
             return allocateSlow(byteSize, byteAlignment);
         }
-        long cursor = this.cursor;
-        long counted = countAndAlign(cursor, byteAlignment);
-        long next = counted + byteSize;
-        long start = counted & USED_MASK;
-        if (doesNotFit(byteSize, start, next)) {
-            return allocateSlow(byteSize, byteAlignment);
-        }
-        if ((cursor & (byteAlignment - 1)) != 0) { // the offset was not aligned: count the padding
-            paddingBytes += counted - ONE_BLOCK - cursor;
-        }
-        this.cursor = next;
-        return arena.asSlice(start, byteSize);
+        long start = tryBump(byteSize, byteAlignment);
+        return start < 0 ? allocateSlow(byteSize, byteAlignment) : arena.asSlice(start, byteSize);
     }
 
     @Override
@@ -111,12 +101,22 @@ final class BumpFrameAllocator implements FrameAllocator {
         if (Long.compareUnsigned(byteAlignment - 1, ARENA_ALIGNMENT) >= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
             throw badOffsetAlignment(byteAlignment);
         }
+        long start = tryBump(byteSize, byteAlignment);
+        return start < 0 ? allocateOffsetSlow(byteSize, byteAlignment) : start;
+    }
+
+    /**
+     * The fast path both allocate methods share: the aligned offset of a new block in the arena, the
+     * cursor moved past it, or -1 (nothing changed) when the request is negative, does not fit or the
+     * block count is full, for the caller's slow path. {@code byteAlignment} is a power of two ≤ 64.
+     */
+    private long tryBump(long byteSize, long byteAlignment) {
         long cursor = this.cursor;
         long counted = countAndAlign(cursor, byteAlignment);
         long next = counted + byteSize;
         long start = counted & USED_MASK;
         if (doesNotFit(byteSize, start, next)) {
-            return allocateOffsetSlow(byteSize, byteAlignment);
+            return -1;
         }
         if ((cursor & (byteAlignment - 1)) != 0) { // the offset was not aligned: count the padding
             paddingBytes += counted - ONE_BLOCK - cursor;
