@@ -1,12 +1,6 @@
 package org.worldbench.benchmark.world;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,26 +53,20 @@ public class ParallelCacheControlBenchmark {
     @Param({"1", "2", "4"})
     public int threads;
 
-    private final List<ExecutorService> lanes = new ArrayList<>();
-    private final List<Callable<Double>> tasks = new ArrayList<>();
-    private final List<Future<Double>> running = new ArrayList<>();
+    private Lanes lanes;
 
     @Setup(Level.Trial)
     public void start() throws InterruptedException, ExecutionException {
+        lanes = new Lanes(threads);
         for (int t = 0; t < threads; t++) {
-            ExecutorService lane = Executors.newSingleThreadExecutor();
-            lanes.add(lane);
-            double[] workingSet = lane.submit(() -> workingSet(WORKING_SET_KIB)).get();
-            tasks.add(() -> sweep(workingSet, SWEEPS));
+            double[] workingSet = lanes.call(t, () -> workingSet(WORKING_SET_KIB));
+            lanes.task(() -> sweep(workingSet, SWEEPS));
         }
     }
 
     @TearDown(Level.Trial)
     public void stop() throws InterruptedException {
-        for (ExecutorService lane : lanes) {
-            lane.shutdownNow();
-            lane.awaitTermination(10, TimeUnit.SECONDS);
-        }
+        lanes.shutdown();
     }
 
     /** An array of {@code kib} KiB of doubles, every element 1: the fixed point of {@link #sweep}, so values never drift to denormals. */
@@ -104,14 +92,6 @@ public class ParallelCacheControlBenchmark {
 
     @Benchmark
     public double parallelCacheControl() throws InterruptedException, ExecutionException {
-        running.clear();
-        for (int t = 0; t < threads; t++) {
-            running.add(lanes.get(t).submit(tasks.get(t)));
-        }
-        double sum = 0;
-        for (Future<Double> f : running) {
-            sum += f.get();
-        }
-        return sum;
+        return lanes.runAll();
     }
 }

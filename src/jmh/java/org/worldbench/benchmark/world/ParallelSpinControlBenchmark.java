@@ -1,12 +1,6 @@
 package org.worldbench.benchmark.world;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -50,25 +44,20 @@ public class ParallelSpinControlBenchmark {
     @Param({"1", "2", "4"})
     public int threads;
 
-    private final List<ExecutorService> lanes = new ArrayList<>();
-    private final List<Callable<Double>> tasks = new ArrayList<>();
-    private final List<Future<Double>> running = new ArrayList<>();
+    private Lanes lanes;
 
     @Setup(Level.Trial)
     public void start() {
+        lanes = new Lanes(threads);
         for (int t = 0; t < threads; t++) {
-            lanes.add(Executors.newSingleThreadExecutor());
             double seed = 1.0 + t;
-            tasks.add(() -> spin(seed, SPINS));
+            lanes.task(() -> spin(seed, SPINS));
         }
     }
 
     @TearDown(Level.Trial)
     public void stop() throws InterruptedException {
-        for (ExecutorService lane : lanes) {
-            lane.shutdownNow();
-            lane.awaitTermination(10, TimeUnit.SECONDS);
-        }
+        lanes.shutdown();
     }
 
     /** DART's loop: {@code x = x * 0.9999999 + 1e-7 * sqrt(i)}. */
@@ -81,14 +70,6 @@ public class ParallelSpinControlBenchmark {
 
     @Benchmark
     public double parallelSpinControl() throws InterruptedException, ExecutionException {
-        running.clear();
-        for (int t = 0; t < threads; t++) {
-            running.add(lanes.get(t).submit(tasks.get(t)));
-        }
-        double sum = 0;
-        for (Future<Double> f : running) {
-            sum += f.get();
-        }
-        return sum;
+        return lanes.runAll();
     }
 }

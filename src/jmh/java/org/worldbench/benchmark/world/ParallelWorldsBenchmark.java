@@ -2,11 +2,7 @@ package org.worldbench.benchmark.world;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -69,22 +65,19 @@ public class ParallelWorldsBenchmark {
     public int settleSteps;
 
     /** Lane t: the one thread that builds, steps and closes World t. */
-    private final List<ExecutorService> lanes = new ArrayList<>();
+    private Lanes lanes;
     private final List<World> worlds = new ArrayList<>();
-    private final List<Callable<Double>> tasks = new ArrayList<>();
-    private final List<Future<Double>> running = new ArrayList<>();
 
     @Setup(Level.Trial)
     public void build() throws InterruptedException, ExecutionException {
         MemoryProbe[] probes = new MemoryProbe[threads];
+        lanes = new Lanes(threads);
         for (int t = 0; t < threads; t++) {
-            ExecutorService lane = Executors.newSingleThreadExecutor();
-            lanes.add(lane);
-            World world = lane.submit(this::settledWorld).get();
-            WorldScenes.ResettingWorld stepped = lane.submit(() -> new WorldScenes.ResettingWorld(world)).get();
+            World world = lanes.call(t, this::settledWorld);
+            WorldScenes.ResettingWorld stepped = lanes.call(t, () -> new WorldScenes.ResettingWorld(world));
             worlds.add(world);
             probes[t] = MemoryProbe.of(world);
-            tasks.add(() -> {
+            lanes.task(() -> {
                 double time = 0;
                 for (int i = 0; i < STEPS; i++) {
                     time = stepped.step();
@@ -106,23 +99,19 @@ public class ParallelWorldsBenchmark {
     @TearDown(Level.Trial)
     public void close() throws InterruptedException, ExecutionException {
         WorkloadMemory.freeze();
-        for (int t = 0; t < lanes.size(); t++) {
-            lanes.get(t).submit(worlds.get(t)::close).get();
-            lanes.get(t).shutdown();
-            lanes.get(t).awaitTermination(10, TimeUnit.SECONDS);
+        for (int t = 0; t < worlds.size(); t++) {
+            World world = worlds.get(t);
+            lanes.call(t, () -> {
+                world.close();
+                return null;
+            });
         }
+        lanes.shutdown();
     }
 
     @Benchmark
     public double parallelWorlds(EngineCounters counters) throws InterruptedException, ExecutionException {
-        running.clear();
-        for (int t = 0; t < threads; t++) {
-            running.add(lanes.get(t).submit(tasks.get(t)));
-        }
-        double sum = 0;
-        for (Future<Double> f : running) {
-            sum += f.get();
-        }
+        double sum = lanes.runAll();
         counters.countOperation();
         return sum;
     }
