@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.worldbench.experiment.catalog.BenchmarkCatalog;
 import org.worldbench.experiment.plan.PlannedTrial;
 import org.worldbench.experiment.plan.TrialPlanner;
@@ -71,6 +72,23 @@ class ShippedSuitesTest {
         var parameters = new java.util.TreeMap<>(trial.parameters());
         parameters.remove("threads");
         return trial.benchmark() + parameters;
+    }
+
+    /**
+     * docs/verdicts.md proves the verdict rule's error rates "at the default settings of
+     * standard.yaml" with the proof specs, whose iterations are shorter so that they fit a quiet
+     * window; the counts that decide power (forks, iterations) and the threshold must be standard's.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"proof-aa.yaml", "proof-power.yaml"})
+    void the_proof_specs_use_the_standard_experiments_forks_iterations_and_threshold(String proof) {
+        ExperimentSpec standard = PARSER.parse(CONFIG.resolve("experiments/standard.yaml"));
+        ExperimentSpec spec = PARSER.parse(CONFIG.resolve("experiments").resolve(proof));
+        assertThat(spec.jmh().forks()).isEqualTo(standard.jmh().forks());
+        assertThat(spec.jmh().warmupIterations()).isEqualTo(standard.jmh().warmupIterations());
+        assertThat(spec.jmh().measurementIterations()).isEqualTo(standard.jmh().measurementIterations());
+        assertThat(spec.jmh().order()).isEqualTo(standard.jmh().order());
+        assertThat(spec.thresholds().defaultPercent()).isEqualTo(standard.thresholds().defaultPercent());
     }
 
     @Test
