@@ -70,6 +70,35 @@ final class HierarchicalBootstrap {
             double baselineMedian = baselineSide.resampledMedian(baselineDraws, baselineRandom);
             replicates[b] = combine(scale, trialMedian, baselineMedian);
         }
+        return percentileInterval(scale, estimate, resamples, level);
+    }
+
+    /**
+     * The interval of one set of samples' median, resampled as one side of {@link #interval}: for
+     * values that are already a comparison, such as the per-iteration ratios of a paired design
+     * (both operations measured in the same iteration), where the forks and iterations to respect are
+     * those of the ratios themselves.
+     *
+     * @param samples   every value finite, at least one non-empty fork
+     * @param scale     what the values are (a ratio, a difference)
+     * @param resamples number of bootstrap replicates {@code B}
+     * @param level     confidence level
+     * @param seed      seed of the random stream
+     * @return the median of all samples with its percentile interval
+     */
+    Effect medianInterval(Samples samples, Effect.Scale scale, int resamples, double level, long seed) {
+        trialSide.prepare(samples);
+        trialDraws = grow(trialDraws, maxDraws(samples));
+        replicates = grow(replicates, resamples);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int b = 0; b < resamples; b++) {
+            replicates[b] = trialSide.resampledMedian(trialDraws, random);
+        }
+        return percentileInterval(scale, trialSide.median, resamples, level);
+    }
+
+    /** The estimate with order statistics {@code k} and {@code B + 1 − k} of the first {@code resamples} replicates (sorted here). */
+    private Effect percentileInterval(Effect.Scale scale, double estimate, int resamples, double level) {
         Arrays.sort(replicates, 0, resamples);
         int k = Math.max(1, (int) Math.floor((resamples + 1) * (1 - level) / 2));
         return new Effect(scale, estimate, replicates[k - 1], replicates[resamples - k], level);

@@ -16,11 +16,12 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code worldbench scaling RUN [--target X]}: throughput with T threads over throughput with 1
  * thread for every benchmark of the run with a {@code threads} parameter, with bootstrap intervals
- * (e.g. after {@code worldbench run config/experiments/parallel-scaling.yaml}). No verdicts, so the
- * exit code is 0 whatever the ratios; 2 when the run has nothing to scale.
+ * (e.g. after {@code worldbench run config/experiments/parallel-paired.yaml}, where each fork measures
+ * both thread counts, or {@code parallel-scaling.yaml}, where they are separate trials). No verdicts,
+ * so the exit code is 0 whatever the ratios; 2 when the run has nothing to scale.
  */
 @Command(name = "scaling", description = "Print throughput(T threads) / throughput(1 thread) with 95% bootstrap intervals for "
-        + "every benchmark of a run with a 'threads' parameter, e.g. after config/experiments/parallel-scaling.yaml.")
+        + "every benchmark of a run with a 'threads' parameter, e.g. after config/experiments/parallel-paired.yaml.")
 final class ScalingCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -48,8 +49,8 @@ final class ScalingCommand implements Callable<Integer> {
         try (PlatformContext platform = PlatformContext.start(root.profile())) {
             ThreadScalingTable table = platform.bean(ThreadScalingService.class).table(runId, target == null ? Double.NaN : target);
             if (table.rows().isEmpty()) {
-                err.println("worldbench scaling: run " + runId + " has no benchmark measured with '"
-                        + ThreadScalingService.THREADS + "' = 1 and another value");
+                err.println("worldbench scaling: run " + runId + " has no paired benchmark with '" + ThreadScalingService.THREADS
+                        + "' > 1 and no benchmark measured with '" + ThreadScalingService.THREADS + "' = 1 and another value");
                 err.flush();
                 return ExitCode.INVALID_OR_FAILED;
             }

@@ -23,6 +23,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import org.worldbench.experiment.catalog.BenchmarkCatalog;
 import org.worldbench.experiment.catalog.BenchmarkDefinition;
 import org.worldbench.experiment.catalog.ParameterDefinition;
+import org.worldbench.report.engines.ThreadScalingService;
 
 /**
  * Smoke mode: every benchmark of {@code META-INF/BenchmarkList} runs once (one single-shot
@@ -71,7 +72,8 @@ class BenchmarkSmokeTest {
         assertThat(missing).as("parameters without a smoke rule (add them to BenchmarkSmokeTest)").isEmpty();
         assertThat(CATALOG.names()).as("the workload suite is in the benchmark list")
                 .contains("fk", "massMatrix", "forwardDynamics", "inverseDynamics", "coriolisGravity", "robotFk",
-                        "robotMassMatrix", "robotForwardDynamics");
+                        "robotMassMatrix", "robotForwardDynamics", "parallelWorldsPaired", "parallelSpinControlPaired",
+                        "parallelCacheControlPaired");
     }
 
     @TestFactory
@@ -91,6 +93,15 @@ class BenchmarkSmokeTest {
                 .isPositive();
         assertThat(r.getSecondaryResults().get("liveBlocks").getScore()).as("live blocks of %s", label)
                 .isGreaterThanOrEqualTo(1);
+    }
+
+    /** A paired benchmark stores both times of its iterations under the names {@code worldbench scaling} reads. */
+    private static void checkPairedTimes(RunResult r, String label) {
+        for (String metric : List.of(ThreadScalingService.ONE_THREAD_METRIC, ThreadScalingService.ALL_THREADS_METRIC)) {
+            Result<?> time = r.getSecondaryResults().get(metric);
+            assertThat(time).as("%s of %s", metric, label).isNotNull();
+            assertThat(time.getScore()).as("%s of %s", metric, label).isFinite().isPositive();
+        }
     }
 
     private static void smoke(BenchmarkDefinition benchmark) throws RunnerException {
@@ -116,6 +127,9 @@ class BenchmarkSmokeTest {
             String label = benchmark.name() + " " + r.getParams().getParamsKeys().stream()
                     .map(k -> k + "=" + r.getParams().getParam(k)).toList();
             assertThat(r.getPrimaryResult().getScore()).as("time of %s", label).isFinite().isPositive();
+            if (benchmark.name().endsWith("Paired")) {
+                checkPairedTimes(r, label);
+            }
             Result<?> ops = r.getSecondaryResults().get("ops");
             if (ops != null) {
                 assertThat(ops.getScore()).as("operations counted by the engine counters of %s", label)

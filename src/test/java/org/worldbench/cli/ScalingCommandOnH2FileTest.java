@@ -41,7 +41,7 @@ class ScalingCommandOnH2FileTest extends CliOnH2File {
         int exit = run("scaling", "2");
 
         assertThat(exit).isEqualTo(ExitCode.INVALID_OR_FAILED);
-        assertThat(err.toString()).contains("worldbench scaling: run 2 has no benchmark measured with 'threads' = 1 and another value");
+        assertThat(err.toString()).contains("worldbench scaling: run 2 has no paired benchmark with 'threads' > 1 and no benchmark measured with 'threads' = 1 and another value");
     }
 
     @Test

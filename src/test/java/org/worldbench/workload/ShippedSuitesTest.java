@@ -68,6 +68,22 @@ class ShippedSuitesTest {
         assertThat(perTrial.multipliedBy(trials.size())).isLessThanOrEqualTo(Duration.ofMinutes(15));
     }
 
+    @Test
+    void the_paired_experiment_measures_one_and_two_threads_inside_every_fork_of_its_two_thread_trials() {
+        ExperimentSpec spec = PARSER.parse(CONFIG.resolve("experiments/parallel-paired.yaml"));
+        List<PlannedTrial> trials = TrialPlanner.plan(spec, CATALOG);
+        assertThat(trials).extracting(PlannedTrial::benchmark).containsOnly("parallelWorldsPaired", "parallelSpinControlPaired",
+                "parallelCacheControlPaired");
+        assertThat(trials).hasSize(5);
+        assertThat(trials).extracting(t -> t.parameters().get("threads")).containsOnly("2");
+        assertThat(trials).filteredOn(t -> t.benchmark().equals("parallelWorldsPaired"))
+                .extracting(t -> t.parameters().get("allocation")).containsExactly("HEAP", "INLINE", "HIERARCHICAL");
+        assertThat(spec.jmh().order()).isEqualTo(org.worldbench.experiment.spec.MeasurementOrder.INTERLEAVED);
+        assertThat(spec.jmh().forks()).isGreaterThanOrEqualTo(10);
+        Duration perTrial = spec.jmh().nominalTrialTime().plus(FORK_OVERHEAD.multipliedBy(spec.jmh().forks()));
+        assertThat(perTrial.multipliedBy(trials.size())).isLessThanOrEqualTo(Duration.ofMinutes(15));
+    }
+
     private static String withoutThreads(PlannedTrial trial) {
         var parameters = new java.util.TreeMap<>(trial.parameters());
         parameters.remove("threads");

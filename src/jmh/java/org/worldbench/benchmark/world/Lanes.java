@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The thread pattern of the parallel benchmarks and their controls: one single-thread executor (lane)
  * per thread, so lane t's work always runs on the same thread (which also builds and frees what it
- * touches, {@link #call}), and one operation is one task per lane, timed until all are done.
+ * touches, {@link #call}), and one operation is one task per lane, timed until all are done
+ * ({@link #runAll}), or, for the one-thread half of a paired measurement, one lane's task alone
+ * ({@link #runOne}).
  */
 final class Lanes {
 
@@ -51,6 +53,14 @@ final class Lanes {
             sum += f.get();
         }
         return sum;
+    }
+
+    /**
+     * Lane {@code t}'s task alone, the others idle: the one-thread operation of a paired benchmark
+     * ({@link PairedTimes}), submitted and awaited exactly as {@link #runAll} does with one lane.
+     */
+    double runOne(int t) throws InterruptedException, ExecutionException {
+        return lanes.get(t).submit(tasks.get(t)).get();
     }
 
     void shutdown() throws InterruptedException {

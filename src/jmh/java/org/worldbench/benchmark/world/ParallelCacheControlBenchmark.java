@@ -35,7 +35,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * each array allocated and first touched by its lane; one operation is one task per lane, timed until
  * all are done (about 0.1 s), so throughput(T) / throughput(1) = T × time(1) / time(T).
  *
- * <p>HOW TO RUN: {@code java -jar target/benchmarks.jar 'parallel(SpinControl|CacheControl)' -p threads=1,2 -f 3}
+ * <p>{@code parallelCacheControlPaired}: the one-thread and the T-thread operation alternately in
+ * one fork ({@link PairedTimes}), the control for {@code parallelWorldsPaired}.
+ *
+ * <p>HOW TO RUN: {@code java -jar target/benchmarks.jar '\.parallel(SpinControl|CacheControl)$' -p threads=1,2 -f 3}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -93,5 +96,10 @@ public class ParallelCacheControlBenchmark {
     @Benchmark
     public double parallelCacheControl() throws InterruptedException, ExecutionException {
         return lanes.runAll();
+    }
+
+    @Benchmark
+    public double parallelCacheControlPaired(PairedTimes times) throws InterruptedException, ExecutionException {
+        return times.alternate(lanes);
     }
 }

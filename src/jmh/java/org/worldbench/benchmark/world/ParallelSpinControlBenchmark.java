@@ -26,9 +26,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * The same thread pattern as {@code parallelWorlds}: one single-thread executor (lane) per thread,
  * each operation one task per lane.
  *
+ * <p>{@code parallelSpinControlPaired}: the control for {@code parallelWorldsPaired}, the one-thread
+ * and the T-thread operation alternately in one fork ({@link PairedTimes}).
+ *
  * <p>No {@code allocation} parameter: the loop touches no engine memory.
  *
- * <p>HOW TO RUN: {@code java -jar target/benchmarks.jar parallelSpinControl -f 1 -wi 3 -i 5}
+ * <p>HOW TO RUN: {@code java -jar target/benchmarks.jar '\.parallelSpinControl$' -f 1 -wi 3 -i 5}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,5 +74,10 @@ public class ParallelSpinControlBenchmark {
     @Benchmark
     public double parallelSpinControl() throws InterruptedException, ExecutionException {
         return lanes.runAll();
+    }
+
+    @Benchmark
+    public double parallelSpinControlPaired(PairedTimes times) throws InterruptedException, ExecutionException {
+        return times.alternate(lanes);
     }
 }

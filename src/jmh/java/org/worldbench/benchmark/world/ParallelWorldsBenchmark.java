@@ -39,10 +39,17 @@ import org.worldbench.simulation.World;
  * {@code malloc} arena, so no object or block of one World is allocated next to another World's
  * (which could put hot fields of two Worlds on one cache line).
  *
+ * <p><b>Paired: {@code parallelWorldsPaired}.</b> The same Worlds and lanes, but each invocation
+ * runs the one-thread operation (one lane's World alone) and the {@code threads}-thread operation
+ * (every lane's World at once) one after the other, timing each ({@link PairedTimes}): the scaling is
+ * then a ratio within one JVM, free of the JVM-to-JVM spread that widened the ratio of two trials
+ * (docs/performance.md, issue 6). With {@code threads} = 1 both halves are the same operation: a
+ * ratio of 1, the pairing's own A/A check.
+ *
  * <p>No {@code debug} parameter: release Worlds, as in DART's program.
  *
- * <p>HOW TO RUN: {@code java -jar target/benchmarks.jar 'parallel(Worlds|SpinControl)' -p threads=1,2 -prof gc};
- * with confidence: {@code worldbench run config/experiments/parallel-scaling.yaml}, then {@code worldbench scaling RUN}.
+ * <p>HOW TO RUN: {@code java -jar target/benchmarks.jar '\.parallel(Worlds|SpinControl)$' -p threads=1,2 -prof gc};
+ * with confidence: {@code worldbench run config/experiments/parallel-paired.yaml}, then {@code worldbench scaling RUN}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -112,6 +119,14 @@ public class ParallelWorldsBenchmark {
     @Benchmark
     public double parallelWorlds(EngineCounters counters) throws InterruptedException, ExecutionException {
         double sum = lanes.runAll();
+        counters.countOperation();
+        return sum;
+    }
+
+    /** One pair per invocation: one World stepped alone, then all {@code threads} at once, or the other way round ({@link PairedTimes}); {@code ops} counts pairs. */
+    @Benchmark
+    public double parallelWorldsPaired(PairedTimes times, EngineCounters counters) throws InterruptedException, ExecutionException {
+        double sum = times.alternate(lanes);
         counters.countOperation();
         return sum;
     }

@@ -2,8 +2,10 @@ package org.worldbench.report.engines;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.worldbench.analysis.Samples;
@@ -19,7 +21,8 @@ import org.worldbench.results.TrialStatus;
 /**
  * Every benchmark of a stored run as primary samples in nanoseconds per operation, grouped by fork,
  * whatever unit its tool wrote ({@link TimePerOperation}): the one scale on which ratios between
- * benchmarks are taken ({@code compare-engines}, {@code scaling}). Call inside a transaction.
+ * benchmarks are taken ({@code compare-engines}, {@code scaling}); and the two per-iteration times of
+ * paired benchmarks ({@link #pairedByLabel}). Call inside a transaction.
  */
 @Component
 public class RunTimes {
@@ -35,6 +38,13 @@ public class RunTimes {
         static TimeSamples missing(String problem) {
             return new TimeSamples(null, problem);
         }
+    }
+
+    /**
+     * The two times a paired benchmark stores per iteration (one thread, T threads, measured
+     * alternately in the same iterations), as stored: same fork and iteration structure, same unit.
+     */
+    public record PairedSamples(Samples oneThread, Samples allThreads) {
     }
 
     private final TrialRepository trials;
@@ -69,6 +79,34 @@ public class RunTimes {
                 times = nanos(samples.getOrDefault(t.getId(), new double[0][]), unit);
             }
             byLabel.put(t.getBenchmark().label(), times);
+        }
+        return byLabel;
+    }
+
+    /**
+     * Benchmark label → its paired samples, for every completed trial of the run that stored both
+     * {@code oneThreadMetric} and {@code allThreadsMetric}; other trials are not in the map.
+     */
+    public Map<String, PairedSamples> pairedByLabel(Run run, String oneThreadMetric, String allThreadsMetric) {
+        Map<Long, Trial> done = new HashMap<>();
+        for (Trial t : trials.findByRunIdOrderByOrdinal(run.getId())) {
+            if (t.getStatus() == TrialStatus.DONE) {
+                done.put(t.getId(), t);
+            }
+        }
+        Map<Long, Set<String>> stored = new HashMap<>();
+        for (TrialMetric m : metrics.findByRun(run.getId())) {
+            stored.computeIfAbsent(m.getTrialId(), k -> new HashSet<>()).add(m.getMetric());
+        }
+        List<Long> paired = done.keySet().stream()
+                .filter(id -> stored.getOrDefault(id, Set.of()).containsAll(List.of(oneThreadMetric, allThreadsMetric)))
+                .toList();
+        Map<Long, double[][]> one = store.samples(paired, oneThreadMetric);
+        Map<Long, double[][]> all = store.samples(paired, allThreadsMetric);
+        Map<String, PairedSamples> byLabel = new HashMap<>();
+        for (Long id : paired) {
+            byLabel.put(done.get(id).getBenchmark().label(), new PairedSamples(Samples.of(one.getOrDefault(id, new double[0][])),
+                    Samples.of(all.getOrDefault(id, new double[0][]))));
         }
         return byLabel;
     }

@@ -2,6 +2,7 @@ package org.worldbench.report.engines;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,23 +15,37 @@ import org.worldbench.analysis.Effect;
 import org.worldbench.analysis.Medians;
 import org.worldbench.analysis.Samples;
 import org.worldbench.analysis.ThreadScaling;
+import org.worldbench.report.engines.RunTimes.PairedSamples;
 import org.worldbench.report.engines.RunTimes.TimeSamples;
 import org.worldbench.results.Run;
 import org.worldbench.results.RunRepository;
 
 /**
  * {@code worldbench scaling RUN}: throughput with T threads over throughput with 1 thread, for every
- * benchmark of a run with a {@code threads} parameter ({@link ThreadScaling}). The trials with T
- * threads and with 1 thread must differ only in {@code threads}; measured in one interleaved run, their
- * forks alternate over the whole run, so drift of the machine reaches both sides alike.
+ * benchmark of a run with a {@code threads} parameter ({@link ThreadScaling}), in one of two designs:
+ * <ul>
+ * <li><b>paired</b>: a trial that stored {@link #ONE_THREAD_METRIC} and {@link #ALL_THREADS_METRIC}
+ *     (the {@code *Paired} benchmarks) measured both thread counts alternately in each of its
+ *     iterations; its scaling is {@link ThreadScaling#paired}, from that trial alone;</li>
+ * <li><b>two trials</b>: otherwise the trial with T threads is compared with the trial that differs
+ *     from it only in {@code threads} = 1 ({@link ThreadScaling#of}); measured in one interleaved run,
+ *     their forks alternate over the whole run, so drift of the machine reaches both sides alike, but
+ *     what differs between JVMs lands in the ratio.</li>
+ * </ul>
  */
 @Service
 public class ThreadScalingService {
 
     /** The parameter that gives the number of threads. */
     public static final String THREADS = "threads";
+    /** Per-iteration metric of a paired benchmark: mean time of its one-thread operations, ms. */
+    public static final String ONE_THREAD_METRIC = "oneThreadMs";
+    /** Per-iteration metric of a paired benchmark: mean time of its T-thread operations in the same iteration, ms. */
+    public static final String ALL_THREADS_METRIC = "allThreadsMs";
     /** Confidence level of the intervals. */
     public static final double LEVEL = 0.95;
+
+    private static final double NANOS_PER_MILLI = 1e6;
 
     private final RunRepository runs;
     private final RunTimes times;
@@ -49,16 +64,25 @@ public class ThreadScalingService {
     @Transactional(readOnly = true)
     public ThreadScalingTable table(long runId, double target) {
         Run run = runs.findById(runId).orElseThrow(() -> new IllegalArgumentException("no run with id " + runId));
-        // benchmark without threads → (threads → samples), both sorted for a stable table
+        Map<String, PairedSamples> paired = times.pairedByLabel(run, ONE_THREAD_METRIC, ALL_THREADS_METRIC);
+        List<ThreadScalingTable.Row> rows = new ArrayList<>();
+        // two-trial design: benchmark without threads → (threads → samples)
         Map<String, Map<Integer, TimeSamples>> groups = new TreeMap<>();
         times.byLabel(run).forEach((label, samples) -> {
             Label parsed = Label.parse(label);
             String threads = parsed.params().remove(THREADS);
-            if (threads != null && threads.matches("[1-9][0-9]{0,5}")) {
-                groups.computeIfAbsent(parsed.toString(), k -> new TreeMap<>()).put(Integer.parseInt(threads), samples);
+            if (threads == null || !threads.matches("[1-9][0-9]{0,5}")) {
+                return;
+            }
+            int count = Integer.parseInt(threads);
+            if (paired.containsKey(label)) {
+                if (count != 1) { // threads=1 paired is the pairing's A/A check, not a scaling
+                    rows.add(pairedRow(parsed.toString(), count, paired.get(label), target));
+                }
+            } else {
+                groups.computeIfAbsent(parsed.toString(), k -> new TreeMap<>()).put(count, samples);
             }
         });
-        List<ThreadScalingTable.Row> rows = new ArrayList<>();
         groups.forEach((benchmark, byThreads) -> {
             TimeSamples one = byThreads.getOrDefault(1, new TimeSamples(null, "no trial with threads=1 in run " + runId));
             byThreads.forEach((threads, many) -> {
@@ -67,6 +91,7 @@ public class ThreadScalingService {
                 }
             });
         });
+        rows.sort(Comparator.comparing(ThreadScalingTable.Row::benchmark).thenComparingInt(ThreadScalingTable.Row::threads));
         return new ThreadScalingTable(run.getId(), run.getExperiment(), run.getMachine().describe(), LEVEL, target, rows,
                 clock.instant());
     }
@@ -78,16 +103,33 @@ public class ThreadScalingService {
         int forksMany = many.samples() == null ? 0 : many.samples().forkCount();
         if (one.problem() != null || many.problem() != null) {
             String note = one.problem() != null ? "threads=1: " + one.problem() : "threads=" + threads + ": " + many.problem();
-            return new ThreadScalingTable.Row(benchmark, threads, medianOne, medianMany, forksOne, forksMany, Double.NaN,
+            return new ThreadScalingTable.Row(benchmark, threads, false, medianOne, medianMany, forksOne, forksMany, Double.NaN,
                     Double.NaN, Double.NaN, null, note);
         }
         Effect scaling = ThreadScaling.of(benchmark + " threads=" + threads, one.samples(), many.samples(), threads, LEVEL);
-        return new ThreadScalingTable.Row(benchmark, threads, medianOne, medianMany, forksOne, forksMany, scaling.estimate(),
+        return new ThreadScalingTable.Row(benchmark, threads, false, medianOne, medianMany, forksOne, forksMany, scaling.estimate(),
+                scaling.low(), scaling.high(), Double.isNaN(target) ? null : ThreadScaling.against(scaling, target), "");
+    }
+
+    /** A paired trial's row: its medians converted from ms to ns like every other time of the table. */
+    private static ThreadScalingTable.Row pairedRow(String benchmark, int threads, PairedSamples samples, double target) {
+        double medianOne = NANOS_PER_MILLI * median(samples.oneThread());
+        double medianMany = NANOS_PER_MILLI * median(samples.allThreads());
+        int forks = samples.oneThread().nonEmptyForkCount();
+        Effect scaling;
+        try {
+            scaling = ThreadScaling.paired(benchmark + " threads=" + threads, samples.oneThread(), samples.allThreads(), threads,
+                    LEVEL);
+        } catch (IllegalArgumentException e) {
+            return new ThreadScalingTable.Row(benchmark, threads, true, medianOne, medianMany, forks, forks, Double.NaN, Double.NaN,
+                    Double.NaN, null, e.getMessage());
+        }
+        return new ThreadScalingTable.Row(benchmark, threads, true, medianOne, medianMany, forks, forks, scaling.estimate(),
                 scaling.low(), scaling.high(), Double.isNaN(target) ? null : ThreadScaling.against(scaling, target), "");
     }
 
     private static double median(Samples samples) {
-        return samples == null ? Double.NaN : Medians.of(samples.pooled());
+        return samples == null || samples.size() == 0 ? Double.NaN : Medians.of(samples.pooled());
     }
 
     /**

@@ -2,6 +2,8 @@ package org.worldbench.report.engines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -73,6 +75,45 @@ class ThreadScalingH2Test {
                 .contains("| – | threads=1: no trial with threads=1 in run " + run.getId() + " | – |");
         // reproducible: the same data gives the same interval
         assertThat(scaling.table(run.getId(), Double.NaN).rows().get(1).low()).isEqualTo(heap.low());
+    }
+
+    @Test
+    void a_paired_trial_is_scaled_from_its_own_iterations_next_to_the_two_trial_rows() throws Exception {
+        // given a run with parallelWorldsPaired (HEAP, 3 forks, the second a JVM 1.6x slower on both halves, every
+        // iteration's 2 x oneThreadMs / allThreadsMs 1.95, 2 or 2.05), its threads=1 A/A trial, the paired spin
+        // control (2 in every iteration) and parallelWorlds HEAP at 1 and 2 threads as separate trials
+        Path file = Path.of(getClass().getResource("/samples/jmh-thread-scaling-paired-synthetic.json").toURI());
+        Run run = importer.store(new ImportLauncher.Request(file, null, "parallel-paired", null, null, null));
+
+        // when its scaling is computed against 1.9
+        ThreadScalingTable table = scaling.table(run.getId(), 1.9);
+
+        // then the paired rows come from their own trial (the A/A trial gives none), the two-trial row from its twin
+        assertThat(table.rows()).extracting(Row::benchmark, Row::threads, Row::paired).containsExactly(
+                tuple("parallelSpinControlPaired", 2, true),
+                tuple("parallelWorldsPaired{allocation=HEAP,settleSteps=200}", 2, true),
+                tuple("parallelWorlds{allocation=HEAP,settleSteps=200}", 2, false));
+        Row spin = table.rows().get(0);
+        assertThat(spin.scaling()).isEqualTo(2.0);
+        assertThat(spin.low()).isEqualTo(2.0);
+        assertThat(spin.high()).isEqualTo(2.0);
+        assertThat(spin.medianOne()).isEqualTo(100e6); // stored in ms, shown in ns like every time of the table
+        Row paired = table.rows().get(1);
+        assertThat(paired.scaling()).isCloseTo(2.0, within(1e-12));
+        assertThat(paired.low()).isBetween(1.95 - 1e-9, 2.0);
+        assertThat(paired.high()).isBetween(2.0, 2.05 + 1e-9);
+        assertThat(paired.against()).isEqualTo(ThreadScaling.Against.MET);
+        assertThat(paired.medianOne()).isEqualTo(40e6);
+        assertThat(paired.forksOne()).isEqualTo(3);
+        assertThat(paired.forksThreads()).isEqualTo(3);
+        Row twoTrials = table.rows().get(2);
+        assertThat(twoTrials.scaling()).isEqualTo(2 * 40.0 / 42.0);
+
+        // and the printed table marks the paired forks
+        assertThat(table.markdown()).contains("Rows with *paired* forks measured 1 and T threads alternately")
+                .contains("| parallelWorldsPaired{allocation=HEAP,settleSteps=200} | 2 | 40.0 ms | ")
+                .contains(" | 3 paired | 2.00 | [")
+                .contains("| parallelWorlds{allocation=HEAP,settleSteps=200} | 2 | 40.0 ms | 42.0 ms | 2 / 2 | 1.90 | [");
     }
 
     @Test
