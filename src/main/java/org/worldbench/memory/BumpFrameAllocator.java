@@ -11,23 +11,27 @@ import java.util.Arrays;
  *  +------+---+--------+----+---------------------------+    +-------+  +--------------+
  *  | blk  |pad| blk    |blk |          free             |    | blk   |  | retired arena|
  *  +------+---+--------+----+---------------------------+    +-------+  +--------------+
- *  0                        ^ used                  capacity   from the base, freed by reset()
+ *  0                        ^ used = capacity - room  capacity   from the base, freed by reset()
+ *                           |<---------- room --------->|
  *
- *  cursor (one long):  bit 63 = 0 | bits 40..62: blocks this frame | bits 0..39: used
+ *  cursor (one long):  bit 63 = 0 | bits 40..62: blocks this frame | bits 0..39: room
  * </pre>
  *
- * Allocation adds one block and the alignment's slack to the whole cursor, masks it down to the
- * alignment and adds the size; one unsigned compare (size against the room left) and one sign test
- * (block count full) guard it. The only field an allocation of an aligned size writes is the
- * cursor, and the cursor's own chain of arithmetic from one allocation to the next (add, and, add)
- * is that of a bare bump. Segment requests aligned to more than the arena's 64 bytes take the
- * out-of-line path, which aligns the address.
+ * The cursor holds the room left, not the bytes used, so that {@code canAllocate} is one compare
+ * against its low bits and the fast path checks a request without reading the capacity. The
+ * arena's capacity is a multiple of 64, so rounding the offset up to an alignment of at most 64 is
+ * rounding the room down: one mask of the whole word, which keeps the block count. Allocation then
+ * subtracts the size and adds one block; one unsigned compare (size against the room) and one sign
+ * test (block count full) guard it, and the offset handed out is {@code capacity - room}. The only
+ * field an allocation of an aligned size writes is the cursor. Segment requests aligned to more
+ * than the arena's 64 bytes take the out-of-line path, which aligns the address.
  *
  * <p>The metrics are derived on read: live bytes are {@code used} minus the alignment padding
  * (counted only when a request is padded) plus the bytes served as overflow; live blocks are the
  * cursor's block count plus the blocks counted outside it (overflow segments, and counts moved out
  * before the 23-bit field fills). {@code reset()} folds the frame into the totals, frees the
- * overflow list, regrows the arena if the frame overflowed and sets the cursor back to 0. The arena can grow to just under 1 TiB (the cursor's 40 bits).
+ * overflow list, regrows the arena if the frame overflowed and sets the cursor back to a full
+ * room. The arena can grow to just under 1 TiB (the cursor's 40 bits).
  * Lifetime and threading contract: see {@link FrameAllocator}.
  */
 final class BumpFrameAllocator implements FrameAllocator {
@@ -35,18 +39,19 @@ final class BumpFrameAllocator implements FrameAllocator {
     /** Slack added when growing so that a frame needing exactly the old size plus a little fits. */
     private static final long GROWTH_SLACK = 256;
     private static final int BLOCKS_SHIFT = 40;
-    private static final long USED_MASK = (1L << BLOCKS_SHIFT) - 1;
+    private static final long ROOM_MASK = (1L << BLOCKS_SHIFT) - 1;
     private static final long ONE_BLOCK = 1L << BLOCKS_SHIFT;
-    /** The largest arena: every offset in it fits the cursor's 40 bits. */
-    static final long MAX_CAPACITY = USED_MASK & -ARENA_ALIGNMENT;
+    /** The largest arena: its room fits the cursor's 40 bits. */
+    static final long MAX_CAPACITY = ROOM_MASK & -ARENA_ALIGNMENT;
 
     private final MemoryAllocator base;
     private final String name;
 
     private MemorySegment arena;
     private long arenaAddress;
+    /** Arena size in bytes, a multiple of {@link #ARENA_ALIGNMENT}. */
     private long capacity;
-    /** Bytes used in the arena (low bits) and blocks bumped off it this frame (high bits). */
+    /** Bytes left in the arena (low bits) and blocks bumped off it this frame (high bits). */
     private long cursor;
     /** Alignment padding in the arena this frame: used minus padding is the bytes handed out. */
     private long paddingBytes;
@@ -91,8 +96,8 @@ final class BumpFrameAllocator implements FrameAllocator {
         if (byteAlignment > ARENA_ALIGNMENT) {
             return allocateSlow(byteSize, byteAlignment);
         }
-        long start = tryBump(byteSize, byteAlignment);
-        return start < 0 ? allocateSlow(byteSize, byteAlignment) : arena.asSlice(start, byteSize);
+        long room = tryBump(byteSize, byteAlignment);
+        return room < 0 ? allocateSlow(byteSize, byteAlignment) : arena.asSlice(capacity - room, byteSize);
     }
 
     @Override
@@ -101,49 +106,41 @@ final class BumpFrameAllocator implements FrameAllocator {
         if (Long.compareUnsigned(byteAlignment - 1, ARENA_ALIGNMENT) >= 0 || (byteAlignment & (byteAlignment - 1)) != 0) {
             throw badOffsetAlignment(byteAlignment);
         }
-        long start = tryBump(byteSize, byteAlignment);
-        return start < 0 ? allocateOffsetSlow(byteSize, byteAlignment) : start;
+        long room = tryBump(byteSize, byteAlignment);
+        return room < 0 ? allocateOffsetSlow(byteSize, byteAlignment) : capacity - room;
     }
 
     /**
-     * The fast path both allocate methods share: the aligned offset of a new block in the arena, the
-     * cursor moved past it, or -1 (nothing changed) when the request is negative, does not fit or the
-     * block count is full, for the caller's slow path. {@code byteAlignment} is a power of two ≤ 64.
+     * The fast path both allocate methods share: the room before the new block, whose offset is
+     * {@code capacity - room}, with the cursor moved past the block; or -1 (nothing changed) when the
+     * request is negative, does not fit or the block count is full, for the caller's slow path.
+     * {@code byteAlignment} is a power of two ≤ 64. It returns the room, not the offset, because
+     * the room is a masked value the JIT knows is never negative, so the caller's {@code < 0} test
+     * folds into the checks here; it cannot know that of {@code capacity - room}.
      */
     private long tryBump(long byteSize, long byteAlignment) {
         long cursor = this.cursor;
-        long counted = countAndAlign(cursor, byteAlignment);
-        long next = counted + byteSize;
-        long start = counted & USED_MASK;
-        if (doesNotFit(byteSize, start, next)) {
+        long aligned = cursor & -byteAlignment; // room rounded down = offset rounded up; count kept
+        long room = aligned & ROOM_MASK;
+        long next = aligned - byteSize + ONE_BLOCK;
+        if (doesNotFit(byteSize, room, next)) {
             return -1;
         }
-        if ((cursor & (byteAlignment - 1)) != 0) { // the offset was not aligned: count the padding
-            paddingBytes += counted - ONE_BLOCK - cursor;
+        if (aligned != cursor) { // the offset was not aligned: count the padding
+            paddingBytes += cursor - aligned;
         }
         this.cursor = next;
-        return start;
-    }
-
-    /**
-     * The cursor with one more block and its offset rounded up to {@code byteAlignment} (at most
-     * 64), in one add and one mask: the block count rides along in the high bits (the mask keeps
-     * them, and an offset of at most {@link #MAX_CAPACITY} plus 63 never carries into them). So the
-     * cursor's chain from one allocation to the next is add, and, add, as in a bare bump; the
-     * checks and the padding test hang off it.
-     */
-    private static long countAndAlign(long cursor, long byteAlignment) {
-        return (cursor + (ONE_BLOCK + byteAlignment - 1)) & -byteAlignment;
+        return room;
     }
 
     /**
      * A negative size, no room in the arena, or a block count about to fill. Unsigned, a negative
-     * size is larger than any room, and the room is never negative (the offset stays at most the
-     * capacity), so one compare covers the first two; once the size fits, {@code next} is negative
-     * only if the block count reached the sign bit.
+     * size is larger than any room, so one compare covers the first two; once the size fits, the
+     * room part of {@code next} does not borrow from the count, and {@code next} is negative only if
+     * the block count reached the sign bit.
      */
-    private boolean doesNotFit(long byteSize, long start, long next) {
-        return Long.compareUnsigned(byteSize, capacity - start) > 0 || next < 0;
+    private static boolean doesNotFit(long byteSize, long room, long next) {
+        return Long.compareUnsigned(byteSize, room) > 0 || next < 0;
     }
 
     // Out of line: keeps the fast paths small enough to inline into the caller.
@@ -198,12 +195,12 @@ final class BumpFrameAllocator implements FrameAllocator {
 
     private void bump(long used, long start, long byteSize) {
         paddingBytes += start - used;
-        cursor += ONE_BLOCK + (start + byteSize - used);
+        cursor += ONE_BLOCK - (start + byteSize - used);
     }
 
     private void moveBlockCountOutOfCursor() {
         blocksOutsideCursor += cursor >>> BLOCKS_SHIFT;
-        cursor &= USED_MASK;
+        cursor &= ROOM_MASK;
     }
 
     /** Bytes handed out this frame as requested (padding not included), overflow segments included. */
@@ -228,6 +225,7 @@ final class BumpFrameAllocator implements FrameAllocator {
         released(capacity);
         arena = bigger;
         arenaAddress = bigger.address();
+        cursor += newCapacity - capacity; // the same bytes used, more room
         capacity = newCapacity;
         reserved(newCapacity);
     }
@@ -272,7 +270,7 @@ final class BumpFrameAllocator implements FrameAllocator {
     private void endFrameCounts() {
         peakFrameBytes = Math.max(peakFrameBytes, frameBytes());
         blocksBeforeFrame += frameBlocks();
-        cursor = 0;
+        cursor = capacity; // all room, no blocks
         paddingBytes = 0;
         blocksOutsideCursor = 0;
         overflowBytes = 0;
@@ -295,10 +293,12 @@ final class BumpFrameAllocator implements FrameAllocator {
         overflowBlocks = 0;
     }
 
+    /** A new, empty arena for a frame with no blocks in the cursor. */
     private void installArena(long newCapacity) {
         arena = base.allocate(newCapacity, ARENA_ALIGNMENT);
         arenaAddress = arena.address();
         capacity = newCapacity;
+        cursor = newCapacity;
         reserved(newCapacity);
     }
 
@@ -315,7 +315,7 @@ final class BumpFrameAllocator implements FrameAllocator {
 
     @Override
     public long used() {
-        return cursor & USED_MASK;
+        return capacity - (cursor & ROOM_MASK);
     }
 
     @Override
@@ -335,7 +335,7 @@ final class BumpFrameAllocator implements FrameAllocator {
 
     @Override
     public boolean canAllocate(long byteSize) {
-        return Long.compareUnsigned(byteSize, capacity - used()) <= 0; // negative sizes never fit
+        return Long.compareUnsigned(byteSize, cursor & ROOM_MASK) <= 0; // negative sizes never fit
     }
 
     @Override
@@ -378,6 +378,7 @@ final class BumpFrameAllocator implements FrameAllocator {
         released(capacity);
         endFrameCounts();
         capacity = 0;
+        cursor = 0;
     }
 
     @Override
