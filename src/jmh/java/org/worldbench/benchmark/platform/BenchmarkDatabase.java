@@ -16,7 +16,7 @@ import java.util.Properties;
 /**
  * The database of one platform benchmark fork: a fresh in-memory H2 database ({@code h2}), or a
  * schema of its own in PostgreSQL ({@code postgres}), dropped by {@link #close()}. It holds the
- * application's result tables (the Flyway migrations V3–V5, without the job repository's tables,
+ * application's result tables (the Flyway migrations from V3 on, without the job repository's tables,
  * which no benchmarked write path touches) and one machine; {@link #newRun} adds a run per
  * invocation. The connection is left in manual-commit mode, as the application's transactions are.
  *
@@ -27,7 +27,7 @@ import java.util.Properties;
 final class BenchmarkDatabase implements AutoCloseable {
 
     private static final List<String> MIGRATIONS = List.of("V3__experiment_results.sql", "V4__verdict_details.sql",
-            "V5__imported_runs.sql");
+            "V5__imported_runs.sql", "V6__interleaved_forks.sql", "V7__import_write_path_indexes.sql");
 
     private final Connection connection;
     private final String kind;
