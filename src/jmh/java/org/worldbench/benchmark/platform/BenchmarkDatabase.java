@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The database of one platform benchmark fork: a fresh in-memory H2 database ({@code h2}), or a
@@ -29,6 +30,8 @@ final class BenchmarkDatabase implements AutoCloseable {
     private static final List<String> MIGRATIONS = List.of("V3__experiment_results.sql", "V4__verdict_details.sql",
             "V5__imported_runs.sql", "V6__interleaved_forks.sql", "V7__import_write_path_indexes.sql");
 
+    private static final Pattern COMMENT = Pattern.compile("--[^\n]*");
+
     private final Connection connection;
     private final String kind;
     private final String schema;
@@ -40,8 +43,10 @@ final class BenchmarkDatabase implements AutoCloseable {
         this.schema = schema;
         try (Statement s = connection.createStatement()) {
             for (String migration : MIGRATIONS) {
-                for (String statement : resource("/db/migration/" + migration).split(";")) {
-                    if (!statement.lines().allMatch(l -> l.strip().startsWith("--") || l.isBlank())) {
+                // comments first: they may hold semicolons (the migrations have no "--" inside a literal)
+                String sql = COMMENT.matcher(resource("/db/migration/" + migration)).replaceAll("");
+                for (String statement : sql.split(";")) {
+                    if (!statement.isBlank()) {
                         s.execute(statement);
                     }
                 }
