@@ -1,6 +1,5 @@
 package org.worldbench.results;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,24 +10,23 @@ import java.util.Collections;
 import java.util.List;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 /**
  * Rows for one table, written column by column and ended with {@link #endRow()}: PostgreSQL's
- * {@code COPY ... FROM STDIN} when the connection is pgjdbc's, JDBC batches otherwise (H2). The
- * same writing code then serves both databases, and both join the caller's transaction, so a
- * failure later in the import still rolls everything back.
+ * binary {@code COPY ... FROM STDIN} ({@link BinaryCopySink}) when the connection is pgjdbc's, JDBC
+ * batches otherwise (H2). The same writing code then serves both databases, and both join the
+ * caller's transaction, so a failure later in the import still rolls everything back.
  *
  * <p>Why COPY: a bulk import writes hundreds of thousands of rows; COPY streams them as one
  * statement, where batched INSERTs (even rewritten into multi-row INSERTs) are parsed, planned and
  * acknowledged in chunks. NaN is stored as NULL on both paths (an aggregate that does not exist).
  */
-abstract sealed class RowSink implements AutoCloseable permits RowSink.Copy, RowSink.Batch {
+abstract sealed class RowSink implements AutoCloseable permits BinaryCopySink, RowSink.Batch {
 
     /** Rows for {@code table(columns...)}, by the fastest path the connection offers. */
     static RowSink open(Connection connection, String table, List<String> columns) throws SQLException {
         if (connection.isWrapperFor(PGConnection.class)) {
-            return new Copy(connection.unwrap(PGConnection.class), table, columns);
+            return new BinaryCopySink(connection, table, columns);
         }
         return new Batch(connection, table, columns);
     }
@@ -72,112 +70,6 @@ abstract sealed class RowSink implements AutoCloseable permits RowSink.Copy, Row
 
     @Override
     public abstract void close() throws SQLException;
-
-    /** PostgreSQL: one COPY in CSV format, sent in 64 KiB pieces. */
-    static final class Copy extends RowSink {
-        private static final int FLUSH_CHARS = 64 * 1024;
-        private final CopyIn copy;
-        private final StringBuilder buffer = new StringBuilder(FLUSH_CHARS + 4096);
-        private boolean firstColumn = true;
-
-        Copy(PGConnection connection, String table, List<String> columns) throws SQLException {
-            copy = connection.getCopyAPI().copyIn("COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT csv)");
-        }
-
-        private StringBuilder column() {
-            if (!firstColumn) {
-                buffer.append(',');
-            }
-            firstColumn = false;
-            return buffer;
-        }
-
-        @Override
-        RowSink integer(long value) {
-            column().append(value);
-            return this;
-        }
-
-        @Override
-        RowSink nullableInteger(Long value) {
-            StringBuilder b = column();
-            if (value != null) {
-                b.append(value.longValue());
-            }
-            return this;
-        }
-
-        @Override
-        RowSink bool(boolean value) {
-            column().append(value);
-            return this;
-        }
-
-        @Override
-        RowSink text(String value) {
-            StringBuilder b = column();
-            if (value != null) { // quoted, so an empty string is not NULL; quotes doubled (CSV)
-                b.append('"');
-                for (int i = 0; i < value.length(); i++) {
-                    char c = value.charAt(i);
-                    b.append(c);
-                    if (c == '"') {
-                        b.append('"');
-                    }
-                }
-                b.append('"');
-            }
-            return this;
-        }
-
-        @Override
-        RowSink number(double value) {
-            StringBuilder b = column();
-            if (!Double.isNaN(value)) {
-                b.append(value); // Java's "1.0E-5" and "Infinity" are valid PostgreSQL float8 input
-            }
-            return this;
-        }
-
-        @Override
-        RowSink timestamp(Instant value) {
-            StringBuilder b = column();
-            if (value != null) {
-                b.append(value); // ISO-8601 in UTC
-            }
-            return this;
-        }
-
-        @Override
-        void endRow() throws SQLException {
-            buffer.append('\n');
-            firstColumn = true;
-            if (buffer.length() >= FLUSH_CHARS) {
-                send();
-            }
-        }
-
-        private void send() throws SQLException {
-            byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
-            buffer.setLength(0);
-        }
-
-        @Override
-        void finish() throws SQLException {
-            if (!buffer.isEmpty()) {
-                send();
-            }
-            copy.endCopy();
-        }
-
-        @Override
-        public void close() throws SQLException {
-            if (copy.isActive()) {
-                copy.cancelCopy(); // an exception before finish(): the transaction rolls back anyway
-            }
-        }
-    }
 
     /** Any other database: a prepared INSERT, executed every {@link ResultBatchWriter#BATCH} rows. */
     static final class Batch extends RowSink {

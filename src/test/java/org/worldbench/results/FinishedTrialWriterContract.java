@@ -21,7 +21,7 @@ import org.worldbench.results.FinishedTrialWriter.FinishedTrial;
 
 /**
  * The import write path on a real database (COPY on PostgreSQL, batches on H2): what goes in comes
- * back exactly, including text the CSV of COPY must quote, NaN aggregates and extreme doubles; and
+ * back exactly, including quotes, commas and line breaks in text, NaN aggregates and extreme doubles; and
  * a row the database refuses leaves no trial, metric or sample behind.
  */
 @SpringBootTest
