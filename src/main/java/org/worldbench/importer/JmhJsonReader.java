@@ -158,16 +158,21 @@ final class JmhJsonReader {
 
     /** Benchmark names, unique within the file: see the class comment. */
     private static List<ImportedBenchmark> unique(JsonCursor json, List<Entry> entries) {
-        Map<String, List<Entry>> byKey = new LinkedHashMap<>();
-        for (Entry e : entries) {
-            byKey.computeIfAbsent(e.method() + "\u0000" + PlannedTrial.key(e.parameters()), k -> new ArrayList<>()).add(e);
+        // Each result's parameter key is built once: a big file has 100,000 results.
+        String[] parametersKeys = new String[entries.size()];
+        Map<String, List<Entry>> byKey = LinkedHashMap.newLinkedHashMap(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            parametersKeys[i] = PlannedTrial.key(e.parameters());
+            byKey.computeIfAbsent(e.method() + "\u0000" + parametersKeys[i], k -> new ArrayList<>(1)).add(e);
         }
-        Map<String, Entry> seen = new HashMap<>();
-        Map<String, Entry> labels = new HashMap<>();
-        List<ImportedBenchmark> result = new ArrayList<>();
-        for (Entry e : entries) {
-            List<Entry> same = byKey.get(e.method() + "\u0000" + PlannedTrial.key(e.parameters()));
-            String identity = e.className() + "." + e.method() + "\u0000" + PlannedTrial.key(e.parameters()) + "\u0000" + e.mode();
+        Map<String, Entry> seen = HashMap.newHashMap(entries.size());
+        Map<String, Entry> labels = HashMap.newHashMap(entries.size());
+        List<ImportedBenchmark> result = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            List<Entry> same = byKey.get(e.method() + "\u0000" + parametersKeys[i]);
+            String identity = e.className() + "." + e.method() + "\u0000" + parametersKeys[i] + "\u0000" + e.mode();
             Entry earlier = seen.put(identity, e);
             if (earlier != null) {
                 throw json.invalidAt(e.position(), "duplicate result: " + e.className() + "." + e.method()
@@ -175,10 +180,10 @@ final class JmhJsonReader {
                         + " is already at " + earlier.position().path());
             }
             String name = e.method();
-            if (same.stream().map(Entry::className).distinct().count() > 1) {
+            if (same.size() > 1 && same.stream().map(Entry::className).distinct().count() > 1) {
                 name = e.className().substring(e.className().lastIndexOf('.') + 1) + "." + name;
             }
-            if (same.stream().map(Entry::mode).distinct().count() > 1) {
+            if (same.size() > 1 && same.stream().map(Entry::mode).distinct().count() > 1) {
                 name = name + ":" + e.mode();
             }
             if (name.length() > MAX_NAME_LENGTH) {
