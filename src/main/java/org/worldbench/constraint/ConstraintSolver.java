@@ -51,7 +51,6 @@ public final class ConstraintSolver implements AutoCloseable {
     private final CollisionWorld collision = new CollisionWorld();
     private final ContactBuffer contacts = new ContactBuffer();
     private final BoxedLcp lcp = new BoxedLcp();
-    private final BoxedLcp backup = new BoxedLcp();
     private BoxedLcpSolver primary = new DantzigLcpSolver();
     private final BoxedLcpSolver secondary = new PgsLcpSolver();
 
@@ -375,13 +374,16 @@ public final class ConstraintSolver implements AutoCloseable {
      */
     private void solveLcp(Workspace w) {
         lcpCount++;
-        backup.allocate(w, lcp.n);
-        backup.copyFrom(w, lcp);
+        // a solver writes only x, lo and hi (BoxedLcpSolver's contract), so the backup for the
+        // fallback is the adjacent x, b, lo, hi (4n doubles), not A (n²)
+        int saved = 4 * lcp.n;
+        long backup = w.alloc(saved);
+        w.copy(lcp.x, backup, saved);
         if (solveAndCheck(w, primary)) {
             return;
         }
         fallbacks++;
-        lcp.copyFrom(w, backup);
+        w.copy(backup, lcp.x, saved);
         if (!solveAndCheck(w, secondary)) {
             // as DART: no impulse when both solvers fail
             java.util.Arrays.fill(solution, 0, lcp.n, 0.0);

@@ -89,17 +89,16 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
         ensureCapacity(n);
         loadPermuted(ws, problem);
         boolean solved = solvePermuted();
-        // back to the caller's row order (p and q serve as scratch)
+        // back to the caller's row order: x, b (unchanged), lo, hi, adjacent in the problem's block
+        final int nn = n * n;
+        final int bAt = nn + n;
         for (int r = 0; r < n; r++) {
-            p[originalOf[r]] = x[r];
+            int i = originalOf[r];
+            input[nn + i] = x[r];
+            input[bAt + n + i] = lo[r];
+            input[bAt + 2 * n + i] = hi[r];
         }
-        ws.copyIn(p, 0, problem.x, n);
-        for (int r = 0; r < n; r++) {
-            p[originalOf[r]] = lo[r];
-            q[originalOf[r]] = hi[r];
-        }
-        ws.copyIn(p, 0, problem.lo, n);
-        ws.copyIn(q, 0, problem.hi, n);
+        ws.copyIn(input, nn, problem.x, 4 * n);
         return solved;
     }
 
@@ -108,7 +107,7 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
             return;
         }
         int m = Math.max(rows, 2 * x.length);
-        input = new double[m * m];
+        input = new double[m * m + 5 * m];
         a = new double[m * m];
         chol = new double[m * m];
         x = new double[m];
@@ -127,38 +126,35 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
 
     /**
      * Copies the problem in processing order (rows without findex first, then the friction rows,
-     * each group in the caller's order): position k is the k-th row to process.
+     * each group in the caller's order): position k is the k-th row to process. The problem's
+     * block (A, x, b, lo, hi, findex back to back, {@link BoxedLcp}) comes out in one bulk copy.
      */
     private void loadPermuted(Workspace ws, BoxedLcp problem) {
-        ws.copyOut(problem.findex, p, 0, n);
+        final int nn = n * n;
+        ws.copyOut(problem.a, input, 0, nn + 5 * n);
+        final int bAt = nn + n;
+        final int fAt = nn + 4 * n;
         int k = 0;
         for (int i = 0; i < n; i++) {
-            if (p[i] < 0) {
+            if (input[fAt + i] < 0) {
                 originalOf[k++] = i;
             }
         }
         for (int i = 0; i < n; i++) {
-            if (p[i] >= 0) {
+            if (input[fAt + i] >= 0) {
                 originalOf[k++] = i;
             }
         }
         for (int r = 0; r < n; r++) {
             int i = originalOf[r];
             positionOf[i] = r;
-            findex[r] = (int) p[i];
-        }
-        ws.copyOut(problem.b, p, 0, n);
-        ws.copyOut(problem.lo, q, 0, n);
-        ws.copyOut(problem.hi, ell, 0, n);
-        for (int r = 0; r < n; r++) {
-            int i = originalOf[r];
-            b[r] = p[i];
-            lo[r] = q[i];
-            hi[r] = ell[i];
+            findex[r] = (int) input[fAt + i];
+            b[r] = input[bAt + i];
+            lo[r] = input[bAt + n + i];
+            hi[r] = input[bAt + 2 * n + i];
             x[r] = 0;
             w[r] = 0;
         }
-        ws.copyOut(problem.a, input, 0, n * n);
         for (int r = 0; r < n; r++) {
             int from = originalOf[r] * n;
             int to = r * n;
