@@ -362,6 +362,13 @@ public final class ConstraintSolver implements AutoCloseable {
     private static void jacobianRow(double[] jac, int j, double dx, double dy, double dz, double rx, double ry,
                                     double rz, double[] g, int at, int dofs) {
         double cx = ry * dz - rz * dy, cy = rz * dx - rx * dz, cz = rx * dy - ry * dx;
+        if (dofs == 6) { // one free body (every contact cube): a constant count the JIT unrolls, same arithmetic
+            for (int q = 0; q < 6; q++) {
+                g[at + q] = jac[j + q] * cx + jac[j + 6 + q] * cy + jac[j + 12 + q] * cz
+                        + jac[j + 18 + q] * dx + jac[j + 24 + q] * dy + jac[j + 30 + q] * dz;
+            }
+            return;
+        }
         for (int q = 0; q < dofs; q++) {
             g[at + q] = jac[j + q] * cx + jac[j + dofs + q] * cy + jac[j + 2 * dofs + q] * cz
                     + jac[j + 3 * dofs + q] * dx + jac[j + 4 * dofs + q] * dy + jac[j + 5 * dofs + q] * dz;
@@ -476,7 +483,9 @@ public final class ConstraintSolver implements AutoCloseable {
         w.set(lcp.lo + r, 0);
         w.set(lcp.hi + r, Double.POSITIVE_INFINITY);
         int g = delassus.addEntry(r, skeleton, s.dofCount());
-        delassus.values()[g + dof] = sign;
+        double[] values = delassus.values();
+        java.util.Arrays.fill(values, g, g + s.dofCount(), 0.0);
+        values[g + dof] = sign;
     }
 
     // ------------------------------------------------------------------ bookkeeping
