@@ -25,8 +25,8 @@ final class BoxedLcp {
 
     /**
      * Points this problem at a fresh block of n rows: A, x, b, lo, hi zero; findex −1. The arrays lie
-     * back to back in that order in one block, so allocating and copying a problem are one bulk
-     * operation each instead of six.
+     * back to back in that order in one block, so allocating a problem is one bulk operation
+     * instead of six, and x, b, lo, hi (what a solver may change, with b) are adjacent.
      */
     BoxedLcp allocate(Workspace ws, int rows) {
         n = rows;
@@ -53,11 +53,6 @@ final class BoxedLcp {
         double[] v = new double[length];
         java.util.Arrays.fill(v, value);
         return v;
-    }
-
-    /** Copies every array of {@code from} (same n) into this problem's block. */
-    void copyFrom(Workspace ws, BoxedLcp from) {
-        ws.copy(from.a, a, size(n));
     }
 
     double a(Workspace ws, int i, int j) {

@@ -51,7 +51,6 @@ public final class ConstraintSolver implements AutoCloseable {
     private final CollisionWorld collision = new CollisionWorld();
     private final ContactBuffer contacts = new ContactBuffer();
     private final BoxedLcp lcp = new BoxedLcp();
-    private final BoxedLcp backup = new BoxedLcp();
     private BoxedLcpSolver primary = new DantzigLcpSolver();
     private final BoxedLcpSolver secondary = new PgsLcpSolver();
 
@@ -363,6 +362,13 @@ public final class ConstraintSolver implements AutoCloseable {
     private static void jacobianRow(double[] jac, int j, double dx, double dy, double dz, double rx, double ry,
                                     double rz, double[] g, int at, int dofs) {
         double cx = ry * dz - rz * dy, cy = rz * dx - rx * dz, cz = rx * dy - ry * dx;
+        if (dofs == 6) { // one free body (every contact cube): a constant count the JIT unrolls, same arithmetic
+            for (int q = 0; q < 6; q++) {
+                g[at + q] = jac[j + q] * cx + jac[j + 6 + q] * cy + jac[j + 12 + q] * cz
+                        + jac[j + 18 + q] * dx + jac[j + 24 + q] * dy + jac[j + 30 + q] * dz;
+            }
+            return;
+        }
         for (int q = 0; q < dofs; q++) {
             g[at + q] = jac[j + q] * cx + jac[j + dofs + q] * cy + jac[j + 2 * dofs + q] * cz
                     + jac[j + 3 * dofs + q] * dx + jac[j + 4 * dofs + q] * dy + jac[j + 5 * dofs + q] * dz;
@@ -375,13 +381,16 @@ public final class ConstraintSolver implements AutoCloseable {
      */
     private void solveLcp(Workspace w) {
         lcpCount++;
-        backup.allocate(w, lcp.n);
-        backup.copyFrom(w, lcp);
+        // a solver writes only x, lo and hi (BoxedLcpSolver's contract), so the backup for the
+        // fallback is the adjacent x, b, lo, hi (4n doubles), not A (n²)
+        int saved = 4 * lcp.n;
+        long backup = w.alloc(saved);
+        w.copy(lcp.x, backup, saved);
         if (solveAndCheck(w, primary)) {
             return;
         }
         fallbacks++;
-        lcp.copyFrom(w, backup);
+        w.copy(backup, lcp.x, saved);
         if (!solveAndCheck(w, secondary)) {
             // as DART: no impulse when both solvers fail
             java.util.Arrays.fill(solution, 0, lcp.n, 0.0);
@@ -474,7 +483,9 @@ public final class ConstraintSolver implements AutoCloseable {
         w.set(lcp.lo + r, 0);
         w.set(lcp.hi + r, Double.POSITIVE_INFINITY);
         int g = delassus.addEntry(r, skeleton, s.dofCount());
-        delassus.values()[g + dof] = sign;
+        double[] values = delassus.values();
+        java.util.Arrays.fill(values, g, g + s.dofCount(), 0.0);
+        values[g + dof] = sign;
     }
 
     // ------------------------------------------------------------------ bookkeeping

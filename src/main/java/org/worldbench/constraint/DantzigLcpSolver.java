@@ -71,6 +71,11 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
     private int nN;
     /** Cholesky factor of A_CC, row r at r·n. */
     private double[] chol = new double[0];
+    /**
+     * 1 / L_rr per factor row: both triangular solves multiply by it instead of dividing, which
+     * takes a division off the forward solve's chain of dependent rows.
+     */
+    private double[] invDiag = new double[0];
     /** Δx_C per unit step of the driven row (by C position), and Δw per unit step of the N rows (by position). */
     private double[] p = new double[0];
     private double[] q = new double[0];
@@ -89,17 +94,16 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
         ensureCapacity(n);
         loadPermuted(ws, problem);
         boolean solved = solvePermuted();
-        // back to the caller's row order (p and q serve as scratch)
+        // back to the caller's row order: x, b (unchanged), lo, hi, adjacent in the problem's block
+        final int nn = n * n;
+        final int bAt = nn + n;
         for (int r = 0; r < n; r++) {
-            p[originalOf[r]] = x[r];
+            int i = originalOf[r];
+            input[nn + i] = x[r];
+            input[bAt + n + i] = lo[r];
+            input[bAt + 2 * n + i] = hi[r];
         }
-        ws.copyIn(p, 0, problem.x, n);
-        for (int r = 0; r < n; r++) {
-            p[originalOf[r]] = lo[r];
-            q[originalOf[r]] = hi[r];
-        }
-        ws.copyIn(p, 0, problem.lo, n);
-        ws.copyIn(q, 0, problem.hi, n);
+        ws.copyIn(input, nn, problem.x, 4 * n);
         return solved;
     }
 
@@ -108,9 +112,10 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
             return;
         }
         int m = Math.max(rows, 2 * x.length);
-        input = new double[m * m];
+        input = new double[m * m + 5 * m];
         a = new double[m * m];
         chol = new double[m * m];
+        invDiag = new double[m];
         x = new double[m];
         b = new double[m];
         lo = new double[m];
@@ -127,38 +132,35 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
 
     /**
      * Copies the problem in processing order (rows without findex first, then the friction rows,
-     * each group in the caller's order): position k is the k-th row to process.
+     * each group in the caller's order): position k is the k-th row to process. The problem's
+     * block (A, x, b, lo, hi, findex back to back, {@link BoxedLcp}) comes out in one bulk copy.
      */
     private void loadPermuted(Workspace ws, BoxedLcp problem) {
-        ws.copyOut(problem.findex, p, 0, n);
+        final int nn = n * n;
+        ws.copyOut(problem.a, input, 0, nn + 5 * n);
+        final int bAt = nn + n;
+        final int fAt = nn + 4 * n;
         int k = 0;
         for (int i = 0; i < n; i++) {
-            if (p[i] < 0) {
+            if (input[fAt + i] < 0) {
                 originalOf[k++] = i;
             }
         }
         for (int i = 0; i < n; i++) {
-            if (p[i] >= 0) {
+            if (input[fAt + i] >= 0) {
                 originalOf[k++] = i;
             }
         }
         for (int r = 0; r < n; r++) {
             int i = originalOf[r];
             positionOf[i] = r;
-            findex[r] = (int) p[i];
-        }
-        ws.copyOut(problem.b, p, 0, n);
-        ws.copyOut(problem.lo, q, 0, n);
-        ws.copyOut(problem.hi, ell, 0, n);
-        for (int r = 0; r < n; r++) {
-            int i = originalOf[r];
-            b[r] = p[i];
-            lo[r] = q[i];
-            hi[r] = ell[i];
+            findex[r] = (int) input[fAt + i];
+            b[r] = input[bAt + i];
+            lo[r] = input[bAt + n + i];
+            hi[r] = input[bAt + 2 * n + i];
             x[r] = 0;
             w[r] = 0;
         }
-        ws.copyOut(problem.a, input, 0, n * n);
         for (int r = 0; r < n; r++) {
             int from = originalOf[r] * n;
             int to = r * n;
@@ -329,7 +331,7 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
         System.arraycopy(ell, 0, p, 0, cc);
         for (int r = cc - 1; r >= 0; r--) {
             int lr = r * n;
-            double zr = p[r] / chol[lr + r];
+            double zr = p[r] * invDiag[r];
             p[r] = zr;
             for (int c = 0; c < r; c++) {
                 p[c] -= chol[lr + c] * zr;
@@ -344,7 +346,7 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
     private void forwardSolve(double[] v, int from, int count) {
         for (int r = 0; r < count; r++) {
             int lr = r * n;
-            v[from + r] = (v[from + r] - dot(chol, lr, v, from, r)) / chol[lr + r];
+            v[from + r] = (v[from + r] - dot(chol, lr, v, from, r)) * invDiag[r];
         }
     }
 
@@ -442,7 +444,9 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
         if (!(d > 0)) {
             return false;
         }
-        chol[lr + r] = Math.sqrt(d);
+        double l = Math.sqrt(d);
+        chol[lr + r] = l;
+        invDiag[r] = 1.0 / l;
         return true;
     }
 

@@ -56,6 +56,10 @@ public final class ForwardDynamics {
 
     private static void run(Skeleton s, boolean impulse, double[] out) {
         s.checkOpen();
+        if (!impulse && s.freeBody) {
+            FreeBody.forwardDynamics(s); // one free body: Newton–Euler, one 6×6 solve
+            return;
+        }
         if (impulse) {
             Kinematics.updateFrames(s);
             initialize(s);

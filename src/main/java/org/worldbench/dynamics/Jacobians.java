@@ -29,11 +29,34 @@ public final class Jacobians {
         fill(s, body, out, false);
     }
 
+    /**
+     * A free body's world Jacobian, [[R, 0], [0, R]] (S is the identity: an angular column moves
+     * the origin by (p × ω) + (ω × p) = 0, a linear one by R·e), from the transform alone. The
+     * general loop gets the same up to rounding (its zeros are that sum in floating point).
+     */
+    private static void freeBodyWorld(Skeleton s, double[] out) {
+        Kinematics.updatePositions(s);
+        double[] t = s.scratch;
+        s.block.read(s.offset[0] + TW, t, 0, 9);
+        Arrays.fill(out, 0, 36, 0.0);
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                double v = t[3 * r + c];
+                out[6 * r + c] = v;
+                out[6 * (3 + r) + 3 + c] = v;
+            }
+        }
+    }
+
     private static void fill(Skeleton s, int body, double[] out, boolean bodyFrame) {
         s.checkOpen();
         int n = s.dofs;
         if (out.length < 6 * n) {
             throw new IllegalArgumentException("a Jacobian of skeleton '" + s.name() + "' needs 6 x " + n + " entries");
+        }
+        if (s.freeBody && !bodyFrame) {
+            freeBodyWorld(s, out);
+            return;
         }
         Kinematics.updateFrames(s);
         Arrays.fill(out, 0, 6 * n, 0.0);

@@ -7,7 +7,8 @@ import static org.worldbench.dynamics.BodyRecord.IW;
  * The joint-space mass matrix M(q) = Σ Jᵢᵀ Gᵢ Jᵢ (DART's {@code getMassMatrix()}, no armature or
  * damping terms) by the composite-rigid-body algorithm in the world frame: composite inertias
  * about the world origin add up without transforms, and each entry is one dot product
- * M[j][i] = SWⱼ · (ICᵢ·SWᵢ) for every ancestor j of i.
+ * M[j][i] = SWⱼ · (ICᵢ·SWᵢ) for every ancestor j of i. A single free body ({@link FreeBody})
+ * skips all of it: its M is its spatial inertia in body axes, a constant (its IC is not written).
  */
 public final class MassMatrix {
 
@@ -17,6 +18,10 @@ public final class MassMatrix {
     /** Computes M for the current positions into the skeleton ({@link Skeleton#massMatrix(int, int)}). */
     public static void compute(Skeleton s) {
         s.checkOpen();
+        if (s.freeBody) {
+            FreeBody.massMatrix(s); // constant: the body's spatial inertia in body axes
+            return;
+        }
         Kinematics.updateFrames(s);
         final StateBlock b = s.block;
         final int[] parent = s.parent;

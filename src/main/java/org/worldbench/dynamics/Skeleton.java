@@ -50,6 +50,12 @@ public final class Skeleton implements AutoCloseable {
     int[] offset = new int[0];
     /** True where the joint's child offset is the identity (its multiplication is skipped). */
     boolean[] childOffsetIdentity = new boolean[0];
+    /**
+     * One body on a free joint without a child offset (a contact scene's cube): S is the identity,
+     * so forward dynamics, the mass matrix and the world Jacobian have the closed forms of
+     * {@link FreeBody}.
+     */
+    boolean freeBody;
     int bodyCount;
     int dofs;
     /** The pool block (changes when the pool moves). */
@@ -291,6 +297,7 @@ public final class Skeleton implements AutoCloseable {
         dofCount = newDofCount;
         offset = newOffset;
         childOffsetIdentity = identity;
+        freeBody = n == 1 && newCode[0] == JointType.FREE_CODE && identity[0];
         bodyCount = n;
         dofs = total;
         q = newVectors[0];
@@ -608,10 +615,7 @@ public final class Skeleton implements AutoCloseable {
     /** Writes body {@code body}'s world transform (R row-major, p) into {@code out} at {@code off}. */
     public void worldTransform(int body, double[] out, int off) {
         Kinematics.updatePositions(this);
-        int o = offset[body] + BodyRecord.TW;
-        for (int k = 0; k < 12; k++) {
-            out[off + k] = block.get(o + k);
-        }
+        block.read(offset[body] + BodyRecord.TW, out, off, 12); // one bulk copy: collision reads every shape's pose per step
     }
 
     /** Entry k (0..11: R row-major, then p) of body {@code body}'s world transform. */

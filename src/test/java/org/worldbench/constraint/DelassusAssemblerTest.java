@@ -133,6 +133,7 @@ class DelassusAssemblerTest {
         d.assemble(skeletons);
         d.begin(1, 2);
         int at = d.addEntry(0, 1, 6);
+        java.util.Arrays.fill(d.values(), at, at + 6, 0.0); // the caller writes all of g
         d.values()[at + 5] = 1;
         d.assemble(skeletons);
         // a unit push along the cube's z dof: A = (M⁻¹)_zz = 1/mass
