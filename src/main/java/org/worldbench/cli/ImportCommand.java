@@ -71,6 +71,7 @@ final class ImportCommand implements Callable<Integer> {
         SourceRevision revision = SourceRevision.resolve(commit, branch, System.getenv());
         try (PlatformContext platform = PlatformContext.start(root.profile(), reportsDirectory.properties())) {
             ImportLauncher launcher = platform.bean(ImportLauncher.class);
+            WrittenReport written = WrittenReport.listen(platform);
             Run run;
             try {
                 run = launcher.store(new ImportLauncher.Request(file, chosen, experiment, revision.commit(), revision.branch(),
@@ -83,7 +84,7 @@ final class ImportCommand implements Callable<Integer> {
             out.printf("run %d: %s, experiment %s, machine %s%n", run.getId(), run.getDescription(), run.getExperiment(),
                     run.getMachine().getId());
             out.flush();
-            return RunCommand.finish(platform, launcher.compareAndReport(run), out, err);
+            return RunCommand.finish(platform, launcher.compareAndReport(run), written, out, err);
         }
     }
 }

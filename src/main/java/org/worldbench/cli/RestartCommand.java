@@ -40,9 +40,10 @@ final class RestartCommand implements Callable<Integer> {
         try (PlatformContext platform = PlatformContext.start(root.profile(), reportsDirectory.properties());
                 ProgressBar progress = new ProgressBar(out, System.console() != null && System.console().isTerminal(), 1)) {
             platform.onEvent(TrialProgress.class, progress::on);
+            WrittenReport written = WrittenReport.listen(platform);
             Run run = platform.bean(ExperimentLauncher.class).restart(runId, force);
             progress.close();
-            return RunCommand.finish(platform, run, out, spec.commandLine().getErr());
+            return RunCommand.finish(platform, run, written, out, spec.commandLine().getErr());
         }
     }
 }

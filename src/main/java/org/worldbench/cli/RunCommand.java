@@ -75,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
                 ProgressBar progress = new ProgressBar(out, System.console() != null && System.console().isTerminal(),
                         experiment.jmh().forks())) {
             platform.onEvent(TrialProgress.class, progress::on);
+            WrittenReport written = WrittenReport.listen(platform);
             ExperimentLauncher launcher = platform.bean(ExperimentLauncher.class);
             Run run = launcher.prepare(new ExperimentLauncher.Request(specFile, revision.commit(), revision.branch(), tags, forceMachine));
             out.printf("run %d: %s, %s on %s%n", run.getId(), experiment.name(),
@@ -83,14 +84,17 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             run = launcher.start(run);
             progress.close();
-            return finish(platform, run, out, err);
+            return finish(platform, run, written, out, err);
         }
     }
 
-    /** Shared with {@code restart}: the verdict table, the report path, the exit code. */
-    static int finish(PlatformContext platform, Run run, PrintWriter out, PrintWriter err) {
+    /**
+     * Shared with {@code import} and {@code restart}: the verdict table, the report path, the exit
+     * code. The table comes from the report the job's report step just built, when there is one.
+     */
+    static int finish(PlatformContext platform, Run run, WrittenReport written, PrintWriter out, PrintWriter err) {
         ReportService reports = platform.bean(ReportService.class);
-        var report = reports.load(run.getId());
+        var report = written.of(run).orElseGet(() -> reports.load(run.getId()));
         VerdictTable.print(report, out);
         Path index = reports.folder(run.getId()).resolve("index.html");
         if (Files.exists(index)) {

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
  * Writes {@code <reports-dir>/<run-id>/}: {@code index.html}, {@code summary.md},
  * {@code results.csv}, {@code results.json} and {@code junit.xml}. Each file is written to a
- * temporary name and moved into place, so a reader never sees half a report.
+ * temporary name and moved into place, so a reader never sees half a report. Then it publishes
+ * {@link ReportWritten}, so a caller in the same process need not load the run again.
  */
 @Service
 public class ReportService {
@@ -22,10 +24,13 @@ public class ReportService {
 
     private final RunReportLoader loader;
     private final Path reportsDirectory;
+    private final ApplicationEventPublisher events;
 
-    public ReportService(RunReportLoader loader, @Value("${worldbench.reports-dir:./reports}") Path reportsDirectory) {
+    public ReportService(RunReportLoader loader, @Value("${worldbench.reports-dir:./reports}") Path reportsDirectory,
+            ApplicationEventPublisher events) {
         this.loader = loader;
         this.reportsDirectory = reportsDirectory;
+        this.events = events;
     }
 
     /** Writes (or rewrites) the report of a run; returns its folder. */
@@ -42,6 +47,7 @@ public class ReportService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + folder + ": " + e.getMessage(), e);
         }
+        events.publishEvent(new ReportWritten(report));
         return folder;
     }
 
