@@ -57,11 +57,27 @@ public class RunTimes {
         this.store = store;
     }
 
+    /**
+     * A run's times read for {@code worldbench scaling}: {@link #byLabel(Run)} and the
+     * paired samples from one read of the run's trials and metric rows.
+     */
+    public record ScalingTimes(Map<String, TimeSamples> byLabel, Map<String, PairedSamples> pairedByLabel) {
+    }
+
+    public ScalingTimes scalingTimes(Run run, String oneThreadMetric, String allThreadsMetric) {
+        List<Trial> all = trials.findByRunIdOrderByOrdinal(run.getId());
+        List<TrialMetric> rows = metrics.findByRun(run.getId());
+        return new ScalingTimes(byLabel(all, rows), pairedByLabel(all, rows, oneThreadMetric, allThreadsMetric));
+    }
+
     /** Benchmark label ({@code parallelWorlds{allocation=HEAP,threads=2}}) → its primary samples in ns/op, for every trial of the run. */
     public Map<String, TimeSamples> byLabel(Run run) {
-        List<Trial> all = trials.findByRunIdOrderByOrdinal(run.getId());
+        return byLabel(trials.findByRunIdOrderByOrdinal(run.getId()), metrics.findByRun(run.getId()));
+    }
+
+    private Map<String, TimeSamples> byLabel(List<Trial> all, List<TrialMetric> rows) {
         Map<Long, String> units = new HashMap<>();
-        for (TrialMetric m : metrics.findByRun(run.getId())) {
+        for (TrialMetric m : rows) {
             if (m.getMetric().equals(MetricMeasurement.PRIMARY)) {
                 units.put(m.getTrialId(), m.getUnit());
             }
@@ -87,15 +103,16 @@ public class RunTimes {
      * Benchmark label → its paired samples, for every completed trial of the run that stored both
      * {@code oneThreadMetric} and {@code allThreadsMetric}; other trials are not in the map.
      */
-    public Map<String, PairedSamples> pairedByLabel(Run run, String oneThreadMetric, String allThreadsMetric) {
+    private Map<String, PairedSamples> pairedByLabel(List<Trial> runTrials, List<TrialMetric> rows, String oneThreadMetric,
+            String allThreadsMetric) {
         Map<Long, Trial> done = new HashMap<>();
-        for (Trial t : trials.findByRunIdOrderByOrdinal(run.getId())) {
+        for (Trial t : runTrials) {
             if (t.getStatus() == TrialStatus.DONE) {
                 done.put(t.getId(), t);
             }
         }
         Map<Long, Set<String>> stored = new HashMap<>();
-        for (TrialMetric m : metrics.findByRun(run.getId())) {
+        for (TrialMetric m : rows) {
             stored.computeIfAbsent(m.getTrialId(), k -> new HashSet<>()).add(m.getMetric());
         }
         List<Long> paired = done.keySet().stream()

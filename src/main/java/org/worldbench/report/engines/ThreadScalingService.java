@@ -64,11 +64,12 @@ public class ThreadScalingService {
     @Transactional(readOnly = true)
     public ThreadScalingTable table(long runId, double target) {
         Run run = runs.findById(runId).orElseThrow(() -> new IllegalArgumentException("no run with id " + runId));
-        Map<String, PairedSamples> paired = times.pairedByLabel(run, ONE_THREAD_METRIC, ALL_THREADS_METRIC);
+        RunTimes.ScalingTimes stored = times.scalingTimes(run, ONE_THREAD_METRIC, ALL_THREADS_METRIC);
+        Map<String, PairedSamples> paired = stored.pairedByLabel();
         List<ThreadScalingTable.Row> rows = new ArrayList<>();
         // two-trial design: benchmark without threads → (threads → samples)
         Map<String, Map<Integer, TimeSamples>> groups = new TreeMap<>();
-        times.byLabel(run).forEach((label, samples) -> {
+        stored.byLabel().forEach((label, samples) -> {
             Label parsed = Label.parse(label);
             String threads = parsed.params().remove(THREADS);
             if (threads == null || !threads.matches("[1-9][0-9]{0,5}")) {
