@@ -51,7 +51,8 @@ public final class ConstraintSolver implements AutoCloseable {
     private final CollisionWorld collision = new CollisionWorld();
     private final ContactBuffer contacts = new ContactBuffer();
     private final BoxedLcp lcp = new BoxedLcp();
-    private BoxedLcpSolver primary = new DantzigLcpSolver();
+    private final InteriorFirstLcpSolver interiorFirst = new InteriorFirstLcpSolver(new DantzigLcpSolver());
+    private BoxedLcpSolver primary = interiorFirst;
     private final BoxedLcpSolver secondary = new PgsLcpSolver();
 
     /** Skeleton number per collision shape; rebuilt when skeletons change. */
@@ -606,6 +607,19 @@ public final class ConstraintSolver implements AutoCloseable {
     /** LCPs solved in the last {@link #solve} (one per island). */
     public int lastLcpCount() {
         return lcpCount;
+    }
+
+    /**
+     * LCPs answered by their interior solution since creation ({@link InteriorFirstLcpSolver}: every
+     * row inside its box, one envelope Cholesky); the others went to Dantzig.
+     */
+    public long interiorSolveCount() {
+        return interiorFirst.interiorSolves();
+    }
+
+    /** LCPs that went to Dantzig since creation (some row at a bound, or the interior try failed). */
+    public long pivotingSolveCount() {
+        return interiorFirst.pivotingSolves();
     }
 
     /** How often PGS had to take over from Dantzig since creation. */

@@ -1,5 +1,7 @@
 package org.worldbench.constraint;
 
+import static org.worldbench.constraint.DenseDot.dot;
+
 /**
  * Dantzig's principal pivoting method for the boxed LCP, after ODE's {@code dLCP} (lcp.cpp), which
  * DART's {@code DantzigBoxedLcpSolver} wraps.
@@ -348,25 +350,6 @@ final class DantzigLcpSolver implements BoxedLcpSolver {
             int lr = r * n;
             v[from + r] = (v[from + r] - dot(chol, lr, v, from, r)) * invDiag[r];
         }
-    }
-
-    /**
-     * Σ u[uFrom+k]·v[vFrom+k] over k &lt; count, in four interleaved partial sums: one running sum is
-     * bound by the latency of each addition; four keep the floating-point unit busy.
-     */
-    private static double dot(double[] u, int uFrom, double[] v, int vFrom, int count) {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int k = 0;
-        for (; k + 3 < count; k += 4) {
-            s0 += u[uFrom + k] * v[vFrom + k];
-            s1 += u[uFrom + k + 1] * v[vFrom + k + 1];
-            s2 += u[uFrom + k + 2] * v[vFrom + k + 2];
-            s3 += u[uFrom + k + 3] * v[vFrom + k + 3];
-        }
-        for (; k < count; k++) {
-            s0 += u[uFrom + k] * v[vFrom + k];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     /** The row at position k (the driven one) joins N at the end of the N block. */
