@@ -56,6 +56,9 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     private ReportsDirectoryOption reportsDirectory;
 
+    @Mixin
+    private VerdictTableOption table;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -84,7 +87,7 @@ final class ImportCommand implements Callable<Integer> {
             out.printf("run %d: %s, experiment %s, machine %s%n", run.getId(), run.getDescription(), run.getExperiment(),
                     run.getMachine().getId());
             out.flush();
-            return RunCommand.finish(platform, launcher.compareAndReport(run), written, out, err);
+            return RunCommand.finish(platform, launcher.compareAndReport(run), written, table.all(), out, err);
         }
     }
 }

@@ -28,16 +28,20 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private ReportsDirectoryOption reportsDirectory;
 
+    @Mixin
+    private VerdictTableOption table;
+
     @Override
     public Integer call() {
         try (PlatformContext platform = PlatformContext.start(root.profile(), reportsDirectory.properties())) {
             ReportService reports = platform.bean(ReportService.class);
             Path folder = reports.write(runId);
             var out = spec.commandLine().getOut();
-            VerdictTable.print(reports.load(runId), out);
+            var report = reports.load(runId);
+            VerdictTable.print(report, out, table.all());
             out.println("report: " + folder.resolve("index.html"));
             out.flush();
-            return VerdictTable.exitCode(reports.load(runId));
+            return VerdictTable.exitCode(report);
         }
     }
 }

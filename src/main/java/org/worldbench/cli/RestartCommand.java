@@ -33,6 +33,9 @@ final class RestartCommand implements Callable<Integer> {
     @Mixin
     private ReportsDirectoryOption reportsDirectory;
 
+    @Mixin
+    private VerdictTableOption table;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
@@ -43,7 +46,7 @@ final class RestartCommand implements Callable<Integer> {
             WrittenReport written = WrittenReport.listen(platform);
             Run run = platform.bean(ExperimentLauncher.class).restart(runId, force);
             progress.close();
-            return RunCommand.finish(platform, run, written, out, spec.commandLine().getErr());
+            return RunCommand.finish(platform, run, written, table.all(), out, spec.commandLine().getErr());
         }
     }
 }

@@ -58,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private ReportsDirectoryOption reportsDirectory;
 
+    @Mixin
+    private VerdictTableOption table;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -84,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             run = launcher.start(run);
             progress.close();
-            return finish(platform, run, written, out, err);
+            return finish(platform, run, written, table.all(), out, err);
         }
     }
 
@@ -92,10 +95,11 @@ final class RunCommand implements Callable<Integer> {
      * Shared with {@code import} and {@code restart}: the verdict table, the report path, the exit
      * code. The table comes from the report the job's report step just built, when there is one.
      */
-    static int finish(PlatformContext platform, Run run, WrittenReport written, PrintWriter out, PrintWriter err) {
+    static int finish(PlatformContext platform, Run run, WrittenReport written, boolean allRows, PrintWriter out,
+            PrintWriter err) {
         ReportService reports = platform.bean(ReportService.class);
         var report = written.of(run).orElseGet(() -> reports.load(run.getId()));
-        VerdictTable.print(report, out);
+        VerdictTable.print(report, out, allRows);
         Path index = reports.folder(run.getId()).resolve("index.html");
         if (Files.exists(index)) {
             out.println("report: " + index);

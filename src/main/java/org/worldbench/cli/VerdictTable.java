@@ -1,6 +1,8 @@
 package org.worldbench.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import org.worldbench.analysis.Verdict;
@@ -9,29 +11,39 @@ import org.worldbench.report.RunReport;
 import org.worldbench.report.RunReport.BenchmarkResult;
 import org.worldbench.report.RunReport.MetricResult;
 
-/** The verdict table printed after a run, and the exit code it implies. */
+/**
+ * The verdict table printed after a run, and the exit code it implies.
+ *
+ * <p>A run of a few dozen benchmarks prints every row in run order. A larger one (an import of
+ * 100,000 results, a full suite) would bury its regressions in a screen of "UNCHANGED" rows, so
+ * beyond {@link #FULL_TABLE_ROWS} rows the table lists what needs reading, worst first: regressed,
+ * failed, inconclusive, improved. It then says how many unchanged and uncompared rows it left out.
+ * {@code --all} prints every row; the report files always hold every benchmark.
+ */
 final class VerdictTable {
+
+    /** Tables up to this many rows are printed whole. */
+    static final int FULL_TABLE_ROWS = 50;
 
     private VerdictTable() {
     }
 
-    static void print(RunReport report, PrintWriter out) {
-        int width = Math.max(9, report.benchmarks().stream().mapToInt(b -> b.label().length()).max().orElse(9));
+    /** @param all every row, however many (otherwise a large table lists only what changed) */
+    static void print(RunReport report, PrintWriter out, boolean all) {
+        List<BenchmarkResult> rows = report.benchmarks();
+        boolean compact = !all && rows.size() > FULL_TABLE_ROWS;
+        List<BenchmarkResult> listed = compact ? worthReading(rows) : rows;
+        int width = Math.max(9, listed.stream().mapToInt(b -> b.label().length()).max().orElse(9));
         String format = "%-" + width + "s  %14s %-6s  %9s  %10s  %s%n";
         out.printf(Locale.ROOT, format, "benchmark", "median", "unit", "change", "heap B/op", "verdict");
-        for (BenchmarkResult b : report.benchmarks()) {
-            MetricResult p = b.metric(MetricMeasurement.PRIMARY);
-            MetricResult heap = b.metric(MetricMeasurement.GC_ALLOC_RATE_NORM);
-            if (p == null) {
-                out.printf(Locale.ROOT, format, b.label(), "–", "", "", "", b.status().toUpperCase(Locale.ROOT)
-                        + (b.failure() == null ? "" : ": " + b.failure().lines().findFirst().orElse("")));
-                continue;
-            }
-            Verdict v = b.verdict();
-            out.printf(Locale.ROOT, format, b.label(), number(p.median()), p.unit(),
-                    Double.isNaN(p.changePercent()) ? "–" : String.format(Locale.ROOT, "%+.2f%%", p.changePercent()),
-                    heap == null ? "–" : number(heap.median()),
-                    v == null ? "not compared" : v.code().toUpperCase(Locale.ROOT) + reasonFor(b, v));
+        for (BenchmarkResult b : listed) {
+            printRow(b, format, out);
+        }
+        if (compact) {
+            long unchanged = rows.stream().filter(b -> b.verdict() == Verdict.UNCHANGED).count();
+            long notCompared = rows.size() - listed.size() - unchanged;
+            out.printf(Locale.ROOT, "… %d more not listed (%d unchanged, %d not compared); --all lists every benchmark%n",
+                    rows.size() - listed.size(), unchanged, notCompared);
         }
         if (report.machineForced()) {
             out.println("WARNING: compared across machines because it was forced: differences may be the machines', not the code's");
@@ -43,6 +55,51 @@ final class VerdictTable {
                 report.count(Verdict.INCONCLUSIVE), report.failedTrials() > 0 ? ", " + report.failedTrials() + " trial(s) FAILED" : "",
                 report.baselineNote() == null ? "none" : report.baselineNote());
         out.flush();
+    }
+
+    private static void printRow(BenchmarkResult b, String format, PrintWriter out) {
+        MetricResult p = b.metric(MetricMeasurement.PRIMARY);
+        MetricResult heap = b.metric(MetricMeasurement.GC_ALLOC_RATE_NORM);
+        if (p == null) {
+            out.printf(Locale.ROOT, format, b.label(), "–", "", "", "", b.status().toUpperCase(Locale.ROOT)
+                    + (b.failure() == null ? "" : ": " + b.failure().lines().findFirst().orElse("")));
+            return;
+        }
+        Verdict v = b.verdict();
+        out.printf(Locale.ROOT, format, b.label(), number(p.median()), p.unit(),
+                Double.isNaN(p.changePercent()) ? "–" : String.format(Locale.ROOT, "%+.2f%%", p.changePercent()),
+                heap == null ? "–" : number(heap.median()),
+                v == null ? "not compared" : v.code().toUpperCase(Locale.ROOT) + reasonFor(b, v));
+    }
+
+    /** The rows a reader must see, worst first (run order within each kind): regressed, failed, inconclusive, improved. */
+    private static List<BenchmarkResult> worthReading(List<BenchmarkResult> rows) {
+        List<BenchmarkResult> listed = new ArrayList<>();
+        for (int kind = 0; kind < 4; kind++) {
+            for (BenchmarkResult b : rows) {
+                if (kindOf(b) == kind) {
+                    listed.add(b);
+                }
+            }
+        }
+        return listed;
+    }
+
+    /** 0 regressed, 1 failed (no primary metric), 2 inconclusive, 3 improved, 4 unchanged or not compared. */
+    private static int kindOf(BenchmarkResult b) {
+        if (b.metric(MetricMeasurement.PRIMARY) == null) {
+            return 1;
+        }
+        Verdict v = b.verdict();
+        if (v == null) {
+            return 4;
+        }
+        return switch (v) {
+            case REGRESSED -> 0;
+            case INCONCLUSIVE -> 2;
+            case IMPROVED -> 3;
+            default -> 4;
+        };
     }
 
     private static String reasonFor(BenchmarkResult b, Verdict verdict) {

@@ -87,7 +87,7 @@ class RunCommandTest {
     void verdict_table_has_a_line_per_benchmark_and_says_why_it_regressed() {
         StringWriter table = new StringWriter();
 
-        VerdictTable.print(report(Verdict.REGRESSED, "done"), new PrintWriter(table));
+        VerdictTable.print(report(Verdict.REGRESSED, "done"), new PrintWriter(table), false);
 
         assertThat(table.toString()).contains("synthetic{slowdown=5}").contains("REGRESSED (worse by +10%)")
                 .contains("1 regressed, 0 improved");

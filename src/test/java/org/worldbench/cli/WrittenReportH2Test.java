@@ -83,7 +83,7 @@ class WrittenReportH2Test {
 
     private static String table(RunReport report) {
         StringWriter text = new StringWriter();
-        VerdictTable.print(report, new PrintWriter(text));
+        VerdictTable.print(report, new PrintWriter(text), false);
         return text.toString();
     }
 }
