@@ -15,7 +15,8 @@ Prints three Markdown tables:
     each with a 95% bootstrap confidence interval of the ratio of medians;
  2. against DART: worldbench median / DART median per configuration, with a 95% interval;
  3. parallel scaling, when parallelWorlds (and the controls parallelSpinControl, parallelCacheControl) are present: throughput with T
-    threads over throughput with 1.
+    threads over throughput with 1; for their paired versions (parallelWorldsPaired, ...: 1 and T threads
+    timed alternately in each iteration) the median of the per-iteration ratios T x t1 / tT.
 
 The interval resamples the raw samples the way they were produced: forks with replacement, then
 iterations with replacement inside each resampled fork (DART's repetitions count as one fork's
@@ -60,14 +61,22 @@ def time_unit_ns(unit):
 
 
 def load_jmh(path):
-    """{(benchmark, params without allocation): {allocation: [[ns per op of each iteration] per fork]}}"""
+    """{(benchmark, params without allocation): {allocation: [[ns per op of each iteration] per fork]}}
+
+    A paired benchmark (PairedTimes: oneThreadMs and allThreadsMs of the same iterations) gives
+    instead, per fork, the per-iteration pairs [(one-thread ms, T-thread ms)]."""
     rows = {}
     for result in json.load(open(path)):
         method = result["benchmark"].rsplit(".", 1)[1]
         params = dict(result.get("params", {}))
         allocation = params.pop("allocation", "-")
-        scale = time_unit_ns(result["primaryMetric"]["scoreUnit"])
-        forks = [[value * scale for value in fork] for fork in result["primaryMetric"]["rawData"]]
+        secondary = result.get("secondaryMetrics", {})
+        if "oneThreadMs" in secondary and "allThreadsMs" in secondary:
+            forks = [list(zip(one, many)) for one, many in
+                     zip(secondary["oneThreadMs"]["rawData"], secondary["allThreadsMs"]["rawData"])]
+        else:
+            scale = time_unit_ns(result["primaryMetric"]["scoreUnit"])
+            forks = [[value * scale for value in fork] for fork in result["primaryMetric"]["rawData"]]
         key = (method, tuple(sorted(params.items())))
         rows.setdefault(key, {})[allocation] = forks
     return rows
@@ -83,6 +92,11 @@ def load_dart(path):
     return {name: [values] for name, values in runs.items()}
 
 
+def is_paired(forks):
+    """Whether these forks hold (one-thread, T-thread) pairs rather than times."""
+    return any(isinstance(v, tuple) for fork in forks for v in fork)
+
+
 def pooled_median(forks):
     return statistics.median([v for fork in forks for v in fork])
 
@@ -93,6 +107,12 @@ def resample(forks, rng):
         fork = forks[rng.randrange(len(forks))]
         out.append([fork[rng.randrange(len(fork))] for _ in fork])
     return out
+
+
+def median_with_interval(forks, resamples, rng):
+    """Pooled median and its 95% two-stage bootstrap interval (forks, then iterations)."""
+    draws = sorted(pooled_median(resample(forks, rng)) for _ in range(resamples))
+    return pooled_median(forks), draws[int(0.025 * (resamples - 1))], draws[int(0.975 * (resamples - 1))]
 
 
 def ratio_with_interval(numerator, denominator, resamples, rng):
@@ -128,6 +148,8 @@ def allocation_table(rows, resamples, rng):
     print("| workload | HEAP | INLINE | HIERARCHICAL | INLINE / HEAP [95% CI] | HIERARCHICAL / INLINE [95% CI] |")
     print("|---|---:|---:|---:|---:|---:|")
     for (method, params), configs in sorted(rows.items()):
+        if any(is_paired(forks) for forks in configs.values()):
+            continue  # a paired benchmark's time is not one number: the scaling table reads it
         cells = [fmt_time(pooled_median(configs[a])) if a in configs else "–"
                  for a in ("HEAP", "INLINE", "HIERARCHICAL")]
         inline_heap = (ratio_with_interval(configs["INLINE"], configs["HEAP"], resamples, rng)
@@ -190,6 +212,19 @@ def scaling_table(rows, dart, resamples, rng):
                 ratio, low, high = ratio_with_interval(series[1], forks, resamples, rng)
                 lines.append(f"| `{method}` {label('', rest).strip('` ')} | {allocation} | {threads} "
                              f"| {threads * ratio:.2f} [{threads * low:.2f}, {threads * high:.2f}] |")
+    # paired: 1 and T threads timed alternately in each iteration; T x t1 / tT per iteration, then
+    # the median of those with the same bootstrap (what `worldbench scaling` reports)
+    for method in ("parallelWorldsPaired", "parallelSpinControlPaired", "parallelCacheControlPaired"):
+        for (m, params), configs in sorted(rows.items()):
+            if m != method:
+                continue
+            p = dict(params)
+            threads = int(p.pop("threads"))
+            for allocation, forks in sorted(configs.items()):
+                ratios = [[threads * one / many for one, many in fork if many > 0] for fork in forks]
+                ratio, low, high = median_with_interval([f for f in ratios if f], resamples, rng)
+                lines.append(f"| `{method}` {label('', tuple(sorted(p.items()))).strip('` ')} | {allocation} | {threads} "
+                             f"| {ratio:.2f} [{low:.2f}, {high:.2f}] |")
     for method in ("BM_ParallelWorlds", "BM_ParallelSpinControl"):
         one = dart.get(f"{method}/1")
         for threads in (2, 4):
