@@ -160,24 +160,20 @@ class InteriorFirstLcpSolverTest {
             double[] bm = new double[n * n];
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < n; k++) {
-                    boolean coupled = !chained || Math.abs(i / rowsPerGroup - k / rowsPerGroup) <= 0;
+                    boolean coupled = !chained || i / rowsPerGroup == k / rowsPerGroup;
                     bm[i * n + k] = coupled ? random.nextGaussian() : 0;
                 }
             }
-            double[] a = new double[n * n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j <= i; j++) {
-                    double v = 0;
-                    for (int k = 0; k < n; k++) {
-                        v += bm[i * n + k] * bm[j * n + k];
+            double[] a = RandomLcps.gramPlusDiagonal(bm, n, 1.0);
+            if (chained) {
+                // neighbouring groups share a body: couple them through a few small entries
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < i; j++) {
+                        if (i / rowsPerGroup == j / rowsPerGroup + 1) {
+                            a[i * n + j] = 0.01 * random.nextGaussian() / n;
+                            a[j * n + i] = a[i * n + j];
+                        }
                     }
-                    boolean neighbours = Math.abs(i / rowsPerGroup - j / rowsPerGroup) <= 1;
-                    // neighbouring groups share a body: couple them through a few extra entries
-                    if (chained && neighbours && i / rowsPerGroup != j / rowsPerGroup) {
-                        v = 0.01 * random.nextGaussian();
-                    }
-                    a[i * n + j] = v / n + (i == j ? 1.0 : 0);
-                    a[j * n + i] = a[i * n + j];
                 }
             }
             double[] x = new double[n];

@@ -111,17 +111,7 @@ class LcpSolverTest {
             for (int k = 0; k < bm.length; k++) {
                 bm[k] = random.nextGaussian();
             }
-            double[] a = new double[n * n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j <= i; j++) {
-                    double v = 0;
-                    for (int k = 0; k < n; k++) {
-                        v += bm[i * n + k] * bm[j * n + k];
-                    }
-                    a[i * n + j] = v / n + (i == j ? 0.05 : 0);
-                    a[j * n + i] = a[i * n + j];
-                }
-            }
+            double[] a = RandomLcps.gramPlusDiagonal(bm, n, 0.05);
             double[] b = new double[n];
             double[] lo = new double[n];
             double[] hi = new double[n];
