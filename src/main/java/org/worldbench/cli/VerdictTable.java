@@ -32,7 +32,8 @@ final class VerdictTable {
     static void print(RunReport report, PrintWriter out, boolean all) {
         List<BenchmarkResult> rows = report.benchmarks();
         boolean compact = !all && rows.size() > FULL_TABLE_ROWS;
-        List<BenchmarkResult> listed = compact ? worthReading(rows) : rows;
+        Listing listing = compact ? worthReading(rows) : new Listing(rows, 0);
+        List<BenchmarkResult> listed = listing.rows();
         int width = Math.max(9, listed.stream().mapToInt(b -> b.label().length()).max().orElse(9));
         String format = "%-" + width + "s  %14s %-6s  %9s  %10s  %s%n";
         out.printf(Locale.ROOT, format, "benchmark", "median", "unit", "change", "heap B/op", "verdict");
@@ -40,10 +41,9 @@ final class VerdictTable {
             printRow(b, format, out);
         }
         if (compact) {
-            long unchanged = rows.stream().filter(b -> b.verdict() == Verdict.UNCHANGED).count();
-            long notCompared = rows.size() - listed.size() - unchanged;
+            long notListed = rows.size() - listed.size();
             out.printf(Locale.ROOT, "… %d more not listed (%d unchanged, %d not compared); --all lists every benchmark%n",
-                    rows.size() - listed.size(), unchanged, notCompared);
+                    notListed, listing.unchanged(), notListed - listing.unchanged());
         }
         if (report.machineForced()) {
             out.println("WARNING: compared across machines because it was forced: differences may be the machines', not the code's");
@@ -72,17 +72,28 @@ final class VerdictTable {
                 v == null ? "not compared" : v.code().toUpperCase(Locale.ROOT) + reasonFor(b, v));
     }
 
-    /** The rows a reader must see, worst first (run order within each kind): regressed, failed, inconclusive, improved. */
-    private static List<BenchmarkResult> worthReading(List<BenchmarkResult> rows) {
-        List<BenchmarkResult> listed = new ArrayList<>();
-        for (int kind = 0; kind < 4; kind++) {
-            for (BenchmarkResult b : rows) {
-                if (kindOf(b) == kind) {
-                    listed.add(b);
-                }
+    /** Rows to print, and how many of the rows left out are unchanged (the others were not compared). */
+    private record Listing(List<BenchmarkResult> rows, long unchanged) {
+    }
+
+    /**
+     * The rows a reader must see, worst first (run order within each kind): regressed, failed,
+     * inconclusive, improved. One pass: each row's kind is worked out once.
+     */
+    private static Listing worthReading(List<BenchmarkResult> rows) {
+        List<List<BenchmarkResult>> byKind = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        long unchanged = 0;
+        for (BenchmarkResult b : rows) {
+            int kind = kindOf(b);
+            if (kind < byKind.size()) {
+                byKind.get(kind).add(b);
+            } else if (b.verdict() == Verdict.UNCHANGED) {
+                unchanged++;
             }
         }
-        return listed;
+        List<BenchmarkResult> listed = new ArrayList<>();
+        byKind.forEach(listed::addAll);
+        return new Listing(listed, unchanged);
     }
 
     /** 0 regressed, 1 failed (no primary metric), 2 inconclusive, 3 improved, 4 unchanged or not compared. */

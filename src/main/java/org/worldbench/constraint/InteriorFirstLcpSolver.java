@@ -151,7 +151,8 @@ final class InteriorFirstLcpSolver implements BoxedLcpSolver {
 
     /**
      * Whether every x_i is within its bounds (a NaN is not), friction bounds scaled by their normal's
-     * impulse in this x; the effective friction bounds are written to lo and hi as Dantzig does.
+     * impulse in this x. The effective friction bounds go into the copy's lo and hi as they are
+     * checked, as Dantzig writes its frozen ones; the copy reaches the workspace only if all pass.
      */
     private boolean insideBoxes(int xAt) {
         final double[] v = block;
@@ -159,25 +160,16 @@ final class InteriorFirstLcpSolver implements BoxedLcpSolver {
         final int hiAt = xAt + 3 * n;
         final int fAt = xAt + 4 * n;
         for (int i = 0; i < n; i++) {
-            double lo = v[loAt + i];
-            double hi = v[hiAt + i];
             int f = (int) v[fAt + i];
             if (f >= 0) {
                 double normalImpulse = v[xAt + f];
-                hi = normalImpulse == 0 ? 0 : Math.abs(hi * normalImpulse);
-                lo = -hi;
-            }
-            double x = v[xAt + i];
-            if (!(x >= lo && x <= hi)) {
-                return false;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            int f = (int) v[fAt + i];
-            if (f >= 0) {
-                double limit = v[xAt + f] == 0 ? 0 : Math.abs(v[hiAt + i] * v[xAt + f]);
+                double limit = normalImpulse == 0 ? 0 : Math.abs(v[hiAt + i] * normalImpulse);
                 v[loAt + i] = -limit;
                 v[hiAt + i] = limit;
+            }
+            double x = v[xAt + i];
+            if (!(x >= v[loAt + i] && x <= v[hiAt + i])) {
+                return false;
             }
         }
         return true;
