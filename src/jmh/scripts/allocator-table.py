@@ -5,7 +5,8 @@ Usage (from the project root, after the benchmark command in docs/performance.md
     python3 src/jmh/scripts/allocator-table.py target/allocators.json
 
 Each cell is the median ns/op of the measurement iterations and, in parentheses, its ratio to
-referenceBump of the same size in the same run. The last column is the median
+referenceBump of the same size in the same run; the rows that allocate a whole frame per call
+(names ending in "Frame") are divided by referenceBumpFrame instead. The last column is the median
 gc.alloc.rate.norm (Java-heap bytes per operation; 0 means below 0.5 B/op), per size when it
 is not 0.
 """
@@ -14,12 +15,18 @@ import statistics
 import sys
 
 ORDER = ["referenceBump", "referenceBumpInObject", "frameAllocateOffset", "frameAllocate",
+         "referenceBumpFrame", "frameAllocateOffsetFrame", "frameAllocateFrame",
          "allocateFree(pool)", "allocateFree(free-list)", "referenceMallocFree", "allocateFree(default)",
          "referenceNewByteArray", "referenceConfinedArena", "allocateFree(debug-pool)"]
 
 
 def flatten(raw):
     return [value for fork in raw for value in fork]
+
+
+def number(value):
+    """Two decimals below 10, where the frame rows and their ratios live; one above."""
+    return f"{value:.2f}" if value < 10 else f"{value:.1f}"
 
 
 def main(path):
@@ -45,8 +52,9 @@ def main(path):
                 cells.append("")
                 continue
             median, heap = rows[(label, size)]
-            bump = rows.get(("referenceBump", size), (float("nan"),))[0]
-            cells.append(f"{median:.1f} ({median / bump:.1f}×)")
+            reference = "referenceBumpFrame" if label.endswith("Frame") else "referenceBump"
+            bump = rows.get((reference, size), (float("nan"),))[0]
+            cells.append(f"{number(median)} ({number(median / bump)}×)")
             heaps.append(heap)
         heap_text = "0" if max(heaps) < 0.5 else "/".join(f"{heap:.0f}" for heap in heaps)
         print(f"| `{label}` | " + " | ".join(cells) + f" | {heap_text} |")

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -30,6 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code referenceBump}: the physical limit, a bare bump of an offset over a 1 MiB segment
  *       that wraps when full; no checks, no counters;</li>
+ *   <li>{@code referenceBumpFrame}: the bare bump in the shape of an engine step, the reference of
+ *       {@link FrameAllocatorBenchmark}'s {@code *Frame} rows: start over, then
+ *       {@value FrameAllocatorBenchmark#FRAME_BLOCKS} bumps, reported per bump;</li>
  *   <li>{@code referenceBumpInObject}: the same bump with its cursor and capacity in an object of
  *       its own, reached through a field of the benchmark state, which is how every allocator
  *       benchmark reaches its allocator; the difference to {@code referenceBump} is the price of
@@ -91,6 +95,23 @@ public class AllocatorReferenceBenchmark {
         long start = (bumpUsed + 7) & -8L;
         bumpUsed = start + bytes;
         return start;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(FrameAllocatorBenchmark.FRAME_BLOCKS)
+    public long referenceBumpFrame() {
+        bumpUsed = 0;
+        long n = bytes;
+        long sum = 0;
+        for (int i = 0; i < FrameAllocatorBenchmark.FRAME_BLOCKS; i++) {
+            if (bumpUsed + n + 8 > bumpCapacity) {
+                bumpUsed = 0;
+            }
+            long start = (bumpUsed + 7) & -8L;
+            bumpUsed = start + n;
+            sum += start;
+        }
+        return sum;
     }
 
     @Benchmark
