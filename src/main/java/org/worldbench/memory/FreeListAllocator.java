@@ -46,9 +46,19 @@ import java.util.Arrays;
  * <h2>Free</h2>
  * The chunk check looks at the chunk of the previous free first (one subtraction and an unsigned
  * compare), then at the others. The freed block merges with a free next block (unlinked) and a free
- * previous block (which stays in the list and grows); otherwise it joins the list. An allocate/free
- * pair on the last-freed block (a churn) reads 6 words and writes 9 in the blocks, none of them a
- * list link, and updates the four counters.
+ * previous block (which stays in the list and grows); otherwise it joins the list.
+ *
+ * <h2>The churn path</h2>
+ * A block carved from the tail of the last-freed block and freed straight back (a scratch buffer,
+ * the most common short lifetime) leaves every word as it found it. After each ordinary free the
+ * allocator keeps, in fields, the size of the last-freed block and the tag of the block after it.
+ * The next allocation, if it fits, carves from them without reading the block; when that block is
+ * freed before anything else happens, the free writes those words back from the same fields,
+ * unchanged. Any other allocation or free takes the ordinary path, which forgets the fields (the
+ * words in memory are the same either way, so nothing else needs to know). Why: on the ordinary
+ * path every allocation reads what the free before it wrote (the tags and the footer) and computes
+ * the next addresses from it, a chain through memory that sets the pace of a churn; on the churn
+ * path nothing read from a block decides an address or a value written.
  *
  * <h2>Contract</h2>
  * Single-threaded: one owner (one World) at a time; hand-offs between threads need a
@@ -87,6 +97,13 @@ final class FreeListAllocator implements MemoryAllocator {
     private long head = NONE;
     private long tail = NONE;
     private long lastFreed = NONE;
+    // The churn path's state (see the class comment). While churnReady, lastFreedSize is the size of
+    // lastFreed and lastFreedNextTag the tag of the block after it, as they are in memory before any
+    // churn carve. churnBlock is the block the churn path carved and has not seen freed, or NONE.
+    private boolean churnReady;
+    private long lastFreedSize;
+    private long lastFreedNextTag;
+    private long churnBlock = NONE;
     // The chunk of the last free (start, and bytes up to its sentinel), checked before the others.
     private long hotChunkStart;
     private long hotChunkBytes;
@@ -111,11 +128,9 @@ final class FreeListAllocator implements MemoryAllocator {
         }
         long align = Math.max(byteAlignment, HEADER);
         long payload = Math.max(Alignment.up(byteSize, HEADER), HEADER);
-        // No check for a closed allocator here: it has no free block, so it gets to addChunk, which refuses.
-        long address = carve(payload, align);
+        long address = carveChurn(payload, align);
         if (address == NONE) {
-            addChunk(payload + align + MIN_BLOCK + 2 * HEADER);
-            address = carve(payload, align);
+            address = carveOrdinary(payload, align);
         }
         M.set(JAVA_LONG_UNALIGNED, address - 8, byteSize);
         counters.allocated(byteSize);
@@ -130,6 +145,44 @@ final class FreeListAllocator implements MemoryAllocator {
                     + " exceeds the maximum " + MAX_ALIGNMENT);
         }
         throw new OutOfMemoryError(name + ": " + byteSize + " bytes is more than any chunk can hold");
+    }
+
+    /**
+     * The churn path: carves from the tail of the last-freed block as {@link #carveFrom} does, from
+     * the sizes kept in fields; NONE when they are not valid, a churn block is still out, or the
+     * front left would be too small to be a block.
+     */
+    private long carveChurn(long payload, long align) {
+        if (!churnReady || churnBlock != NONE) {
+            return NONE;
+        }
+        long block = lastFreed;
+        long end = block + lastFreedSize;
+        long address = (end - payload) & -align;
+        long start = address - HEADER;
+        long front = start - block;
+        if (front < MIN_BLOCK) {
+            return NONE;
+        }
+        M.set(JAVA_LONG_UNALIGNED, block, front | FREE);
+        M.set(JAVA_LONG_UNALIGNED, start - 8, front);
+        M.set(JAVA_LONG_UNALIGNED, start, (end - start) | PREV_FREE);
+        M.set(JAVA_LONG_UNALIGNED, end, lastFreedNextTag & ~PREV_FREE);
+        churnBlock = start;
+        return address;
+    }
+
+    /** The ordinary path: first fit, adding a chunk when nothing fits; forgets the churn state. */
+    private long carveOrdinary(long payload, long align) {
+        churnReady = false;
+        churnBlock = NONE;
+        // No check for a closed allocator here: it has no free block, so it gets to addChunk, which refuses.
+        long address = carve(payload, align);
+        if (address == NONE) {
+            addChunk(payload + align + MIN_BLOCK + 2 * HEADER);
+            address = carve(payload, align);
+        }
+        return address;
     }
 
     /** First fit, last-freed block first; returns the payload address or NONE. */
@@ -187,6 +240,36 @@ final class FreeListAllocator implements MemoryAllocator {
 
     private void release(long address, long byteSize) {
         long block = address - HEADER;
+        if (block == churnBlock && block != NONE) { // NONE: a foreign segment at address 16 is no churn block
+            releaseChurn(block, address, byteSize);
+        } else {
+            releaseOrdinary(block, address, byteSize);
+        }
+    }
+
+    /**
+     * Frees the block the churn path carved, nothing having happened since: every word goes back to
+     * what it was before the carve, from the fields. A second free of it finds the header marked free
+     * and takes the ordinary path, which reports it.
+     */
+    private void releaseChurn(long block, long address, long byteSize) {
+        long requested = M.get(JAVA_LONG_UNALIGNED, block + 8);
+        if (requested != byteSize) {
+            throw misuse(MemoryMisuseException.Kind.SIZE_MISMATCH, address, byteSize,
+                    "the block was allocated with " + requested + " bytes");
+        }
+        counters.freed(requested);
+        long previous = lastFreed;
+        long size = lastFreedSize;
+        long end = previous + size;
+        M.set(JAVA_LONG_UNALIGNED, block, (end - block) | PREV_FREE | FREE);
+        M.set(JAVA_LONG_UNALIGNED, previous, size | FREE);
+        M.set(JAVA_LONG_UNALIGNED, end - 8, size);
+        M.set(JAVA_LONG_UNALIGNED, end, lastFreedNextTag);
+        churnBlock = NONE;
+    }
+
+    private void releaseOrdinary(long block, long address, long byteSize) {
         if (Long.compareUnsigned(block - hotChunkStart, hotChunkBytes) >= 0 && !findChunk(block)) {
             throw misuse(MemoryMisuseException.Kind.FOREIGN_FREE, address, byteSize,
                     "the address lies in none of this allocator's chunks");
@@ -231,6 +314,10 @@ final class FreeListAllocator implements MemoryAllocator {
         // before, or it would have been merged): no read-modify-write, the tag read above serves.
         M.set(JAVA_LONG_UNALIGNED, after, afterTag | PREV_FREE);
         lastFreed = block;
+        churnReady = true;
+        lastFreedSize = size;
+        lastFreedNextTag = afterTag | PREV_FREE;
+        churnBlock = NONE;
     }
 
     private MemoryMisuseException misuse(MemoryMisuseException.Kind kind, long address, long size, String detail) {
@@ -306,6 +393,11 @@ final class FreeListAllocator implements MemoryAllocator {
         linkAtTail(start);
     }
 
+    /** Whether the next allocation can take the churn path (for tests: the fast path must not go quiet). */
+    boolean churnReady() {
+        return churnReady && churnBlock == NONE;
+    }
+
     /** Number of chunks reserved from the base (for tests and diagnostics). */
     int chunkCount() {
         return chunkCount;
@@ -334,7 +426,8 @@ final class FreeListAllocator implements MemoryAllocator {
             chunks[i] = null;
         }
         chunkCount = 0;
-        head = tail = lastFreed = NONE;
+        head = tail = lastFreed = churnBlock = NONE;
+        churnReady = false;
         hotChunkBytes = 0;
         counters.freedAll();
     }

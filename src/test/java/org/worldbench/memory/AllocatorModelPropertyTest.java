@@ -44,6 +44,17 @@ class AllocatorModelPropertyTest {
         assertThat(base.liveBytes()).as("bytes still held from the base after close").isZero();
     }
 
+    /**
+     * Frees the newest live block most of the time, so that allocate/free pairs on the same block
+     * (the churn path) run back to back and interleave with every other operation.
+     */
+    @Property(tries = 3)
+    void free_list_agrees_with_its_model_when_the_newest_block_is_freed_first(@ForAll("operations") long[] operations) {
+        TrackingBase base = new TrackingBase();
+        runFreeingModel(Allocators.freeList(base), operations, FreeListAllocator.MAX_ALIGNMENT, 64 * 1024, 200);
+        assertThat(base.liveBytes()).as("bytes still held from the base after close").isZero();
+    }
+
     @Property(tries = 3)
     void pool_agrees_with_its_model(@ForAll("operations") long[] operations) {
         TrackingBase base = new TrackingBase();
@@ -94,7 +105,17 @@ class AllocatorModelPropertyTest {
      * default allocator, which cannot, so the Delta wrapper frees them first).
      */
     private static void runFreeingModel(MemoryAllocator allocator, long[] operations, long maxAlignment, int maxSize) {
+        runFreeingModel(allocator, operations, maxAlignment, maxSize, 0);
+    }
+
+    /**
+     * As above; a free picks the newest live block when the operation's byte 3 is below
+     * {@code newestFirst} (0 to 256), and a random live block otherwise.
+     */
+    private static void runFreeingModel(MemoryAllocator allocator, long[] operations, long maxAlignment, int maxSize,
+            int newestFirst) {
         List<Block> live = new ArrayList<>();
+        Block newest = null;
         TreeMap<Long, Block> byAddress = new TreeMap<>();
         long liveBytes = 0;
         long peakBytes = 0;
@@ -105,8 +126,13 @@ class AllocatorModelPropertyTest {
             long word = operations[i];
             boolean free = !live.isEmpty() && (live.size() >= MAX_LIVE || (word & 0xFF) < 120);
             if (free) {
-                int victim = (int) Long.remainderUnsigned(word >>> 32, live.size());
+                int victim = newest != null && ((word >>> 24) & 0xFF) < newestFirst
+                        ? indexOf(live, newest)
+                        : (int) Long.remainderUnsigned(word >>> 32, live.size());
                 Block block = live.get(victim);
+                if (block == newest) {
+                    newest = null;
+                }
                 live.set(victim, live.get(live.size() - 1));
                 live.remove(live.size() - 1);
                 byAddress.remove(block.segment.address());
@@ -126,6 +152,7 @@ class AllocatorModelPropertyTest {
                 Block block = new Block(segment, (byte) i);
                 segment.fill(block.pattern);
                 live.add(block);
+                newest = block;
                 byAddress.put(segment.address(), block);
                 liveBytes += size;
                 peakBytes = Math.max(peakBytes, liveBytes);
@@ -144,6 +171,15 @@ class AllocatorModelPropertyTest {
             allocator.deallocate(live.get(i).segment);
         }
         allocator.close();
+    }
+
+    /** By identity, from the end, where the newest block usually is. */
+    private static int indexOf(List<Block> live, Block block) {
+        int i = live.size() - 1;
+        while (live.get(i) != block) {
+            i--;
+        }
+        return i;
     }
 
     /** Mostly small sizes, some up to {@code maxSize}; at least 1 byte so extents are not empty. */

@@ -82,4 +82,76 @@ class FreeListAllocatorTest {
                 .isInstanceOfSatisfying(MemoryMisuseException.class,
                         e -> assertThat(e.kind()).isEqualTo(MemoryMisuseException.Kind.SIZE_MISMATCH));
     }
+
+    @Test
+    void allocate_free_pairs_on_the_churn_path_leave_the_free_list_as_they_found_it() {
+        MemorySegment neighbour = freeList.allocate(48, 8);
+        freeList.deallocate(freeList.allocate(100, 8)); // an ordinary free makes the churn path ready
+        assertThat(freeList.churnReady()).isTrue();
+        long[] sizes = {1, 16, 24, 100, 1000, 4000};
+        for (int i = 0; i < 6000; i++) {
+            long size = sizes[i % sizes.length];
+            long alignment = 1L << (i % 13);
+            MemorySegment block = freeList.allocate(size, alignment);
+            assertThat(block.address() % alignment).isZero();
+            block.fill((byte) i);
+            assertThat(freeList.churnReady()).isFalse(); // its block is out
+            freeList.deallocate(block);
+            assertThat(freeList.churnReady()).as("pair %d", i).isTrue();
+        }
+        assertThat(freeList.metrics().liveBlocks()).isEqualTo(1);
+        assertThat(freeList.metrics().liveBytes()).isEqualTo(48);
+        freeList.deallocate(neighbour);
+        // Every pair merged back: one free block of nearly the whole chunk is there.
+        freeList.deallocate(freeList.allocate(FreeListAllocator.FIRST_CHUNK - 64, 16));
+        assertThat(freeList.chunkCount()).isEqualTo(1);
+    }
+
+    @Test
+    void the_churn_path_restores_the_footer_that_the_churn_block_overwrote() {
+        MemorySegment after = freeList.allocate(64, 8);
+        freeList.deallocate(freeList.allocate(64, 8)); // ordinary: the free block before `after` is cached
+        MemorySegment churned = freeList.allocate(64, 8); // ends where `after` starts
+        churned.fill((byte) 0x55); // its last word is where the free block's footer was
+        freeList.deallocate(churned);
+        freeList.deallocate(after); // merges backward, reading that footer
+        freeList.deallocate(freeList.allocate(FreeListAllocator.FIRST_CHUNK - 64, 16));
+        assertThat(freeList.chunkCount()).isEqualTo(1);
+    }
+
+    @Test
+    void an_ordinary_operation_while_a_churn_block_is_out_sends_its_free_down_the_ordinary_path() {
+        freeList.deallocate(freeList.allocate(100, 8));
+        MemorySegment churned = freeList.allocate(64, 8);
+        MemorySegment other = freeList.allocate(64, 8); // carved from the same free block, in front
+        other.fill((byte) 1);
+        churned.fill((byte) 2);
+        freeList.deallocate(churned);
+        AllocatorModelPropertyTest.assertHolds(other, 0, 64, (byte) 1);
+        freeList.deallocate(other);
+        freeList.deallocate(freeList.allocate(FreeListAllocator.FIRST_CHUNK - 64, 16));
+        assertThat(freeList.chunkCount()).isEqualTo(1);
+        assertThat(freeList.metrics().liveBytes()).isZero();
+    }
+
+    @Test
+    void misuse_on_the_churn_path_is_caught_and_changes_nothing() {
+        freeList.deallocate(freeList.allocate(100, 8));
+        MemorySegment block = freeList.allocate(64, 8);
+        assertThatThrownBy(() -> freeList.deallocate(block.asSlice(0, 32)))
+                .isInstanceOfSatisfying(MemoryMisuseException.class,
+                        e -> assertThat(e.kind()).isEqualTo(MemoryMisuseException.Kind.SIZE_MISMATCH));
+        assertThat(freeList.metrics().liveBytes()).isEqualTo(64);
+        freeList.deallocate(block);
+        assertThatThrownBy(() -> freeList.deallocate(block))
+                .isInstanceOfSatisfying(MemoryMisuseException.class,
+                        e -> assertThat(e.kind()).isEqualTo(MemoryMisuseException.Kind.DOUBLE_FREE));
+        // Address 16 puts its header at 0, the "no block" value of the allocator's fields.
+        MemorySegment atSixteen = MemorySegment.ofAddress(16).reinterpret(8);
+        assertThatThrownBy(() -> freeList.deallocate(atSixteen))
+                .isInstanceOfSatisfying(MemoryMisuseException.class,
+                        e -> assertThat(e.kind()).isEqualTo(MemoryMisuseException.Kind.FOREIGN_FREE));
+        assertThat(freeList.metrics().liveBytes()).isZero();
+        assertThat(freeList.churnReady()).isTrue();
+    }
 }
