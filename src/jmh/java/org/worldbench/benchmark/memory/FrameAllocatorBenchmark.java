@@ -46,9 +46,9 @@ import org.worldbench.memory.MemoryAllocator;
  *       paid in it, as {@code used = 0} is in the reference.</li>
  * </ul>
  *
- * <p>In the one-allocation shape, the same work per operation as {@code referenceBump}: the same 8-byte alignment, the same wrap
- * test ({@code canAllocate(bytes + 8)} is its {@code used + bytes + 8 > capacity}), the result
- * returned the same way. What remains is the allocator's: its own capacity check, the block count,
+ * <p>In the one-allocation shape, the same work per operation as {@code referenceBump}: the same
+ * 8-byte alignment, the same wrap test ({@code canAllocate(bytes + 8)} is its
+ * {@code used + bytes + 8 > capacity}), the result returned the same way. What remains is the allocator's: its own capacity check, the block count,
  * the call through the {@link FrameAllocator} interface, and reaching its state through a field
  * ({@code referenceBumpInObject} prices that last one alone).
  *
