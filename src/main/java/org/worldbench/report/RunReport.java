@@ -163,8 +163,13 @@ public record RunReport(long runId, String experiment, String description, Strin
         return baselineNote != null && baselineNote.contains("REFUSED");
     }
 
+    /**
+     * Benchmarks whose verdict, the worst of their metrics' ({@link BenchmarkResult#verdict()}), is
+     * {@code verdict}: the summary counts the rows a reader sees, so a benchmark with a compared
+     * heap metric counts once, not once per metric.
+     */
     public long count(Verdict verdict) {
-        return benchmarks.stream().flatMap(b -> b.metrics().stream()).filter(m -> m.verdict() == verdict).count();
+        return benchmarks.stream().filter(b -> b.verdict() == verdict).count();
     }
 
     public long failedTrials() {

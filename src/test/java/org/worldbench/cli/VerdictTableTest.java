@@ -71,6 +71,25 @@ class VerdictTableTest {
         assertThat(lines.get(151)).startsWith("b{i=150}").contains("REGRESSED");
     }
 
+    @Test
+    void the_summary_counts_benchmarks_by_their_worst_metric_not_metrics() {
+        BenchmarkResult fasterButAllocating = withHeap(result(0, Verdict.IMPROVED), Verdict.REGRESSED);
+        BenchmarkResult unchangedBoth = withHeap(result(1, Verdict.UNCHANGED), Verdict.UNCHANGED);
+
+        List<String> lines = print(List.of(fasterButAllocating, unchangedBoth), false);
+
+        assertThat(lines.get(1)).contains("REGRESSED");
+        assertThat(lines.get(3)).startsWith("1 regressed, 0 improved, 1 unchanged, 0 inconclusive.");
+    }
+
+    private static BenchmarkResult withHeap(BenchmarkResult b, Verdict heapVerdict) {
+        MetricResult heap = new MetricResult("gc.alloc.rate.norm", "B/op", 64, 0, 64, new double[][] {{64}},
+                new double[][] {{0}}, heapVerdict, 0, Double.NaN, 5, heapVerdict == Verdict.REGRESSED ? "allocates" : null);
+        List<MetricResult> metrics = new ArrayList<>(b.metrics());
+        metrics.add(heap);
+        return new BenchmarkResult(b.ordinal(), b.name(), b.className(), b.parameters(), b.status(), b.mode(), null, 1, metrics);
+    }
+
     private static List<String> print(List<BenchmarkResult> rows, boolean all) {
         RunReport report = new RunReport(1, "x", "", "completed", Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null, null,
                 Map.of(), "m", "f", null, "run 0", "method", rows, Instant.EPOCH);
