@@ -97,10 +97,10 @@ final class FreeListAllocator implements MemoryAllocator {
     private long head = NONE;
     private long tail = NONE;
     private long lastFreed = NONE;
-    // The churn path's state (see the class comment). While churnReady, lastFreedSize is the size of
-    // lastFreed and lastFreedNextTag the tag of the block after it, as they are in memory before any
-    // churn carve. churnBlock is the block the churn path carved and has not seen freed, or NONE.
-    private boolean churnReady;
+    // The churn path's state (see the class comment). lastFreedSize is the size of lastFreed and
+    // lastFreedNextTag the tag of the block after it, as they are in memory before any churn carve;
+    // a size of 0 says the fields are not valid (a free block is at least MIN_BLOCK). churnBlock is
+    // the block the churn path carved and has not seen freed, or NONE.
     private long lastFreedSize;
     private long lastFreedNextTag;
     private long churnBlock = NONE;
@@ -153,7 +153,7 @@ final class FreeListAllocator implements MemoryAllocator {
      * front left would be too small to be a block.
      */
     private long carveChurn(long payload, long align) {
-        if (!churnReady || churnBlock != NONE) {
+        if (churnBlock != NONE) {
             return NONE;
         }
         long block = lastFreed;
@@ -161,7 +161,7 @@ final class FreeListAllocator implements MemoryAllocator {
         long address = (end - payload) & -align;
         long start = address - HEADER;
         long front = start - block;
-        if (front < MIN_BLOCK) {
+        if (front < MIN_BLOCK) { // also when the fields are not valid: size 0 puts the start before the block
             return NONE;
         }
         M.set(JAVA_LONG_UNALIGNED, block, front | FREE);
@@ -174,7 +174,7 @@ final class FreeListAllocator implements MemoryAllocator {
 
     /** The ordinary path: first fit, adding a chunk when nothing fits; forgets the churn state. */
     private long carveOrdinary(long payload, long align) {
-        churnReady = false;
+        lastFreedSize = 0;
         churnBlock = NONE;
         // No check for a closed allocator here: it has no free block, so it gets to addChunk, which refuses.
         long address = carve(payload, align);
@@ -314,7 +314,6 @@ final class FreeListAllocator implements MemoryAllocator {
         // before, or it would have been merged): no read-modify-write, the tag read above serves.
         M.set(JAVA_LONG_UNALIGNED, after, afterTag | PREV_FREE);
         lastFreed = block;
-        churnReady = true;
         lastFreedSize = size;
         lastFreedNextTag = afterTag | PREV_FREE;
         churnBlock = NONE;
@@ -395,7 +394,7 @@ final class FreeListAllocator implements MemoryAllocator {
 
     /** Whether the next allocation can take the churn path (for tests: the fast path must not go quiet). */
     boolean churnReady() {
-        return churnReady && churnBlock == NONE;
+        return lastFreedSize != 0 && churnBlock == NONE;
     }
 
     /** Number of chunks reserved from the base (for tests and diagnostics). */
@@ -427,7 +426,7 @@ final class FreeListAllocator implements MemoryAllocator {
         }
         chunkCount = 0;
         head = tail = lastFreed = churnBlock = NONE;
-        churnReady = false;
+        lastFreedSize = 0;
         hotChunkBytes = 0;
         counters.freedAll();
     }
